@@ -1,0 +1,39 @@
+/**
+ * The whole HTTP application: security headers, the JSON API under /api, and the built site.
+ * Dependencies come in as arguments so tests build the same app against a temporary database.
+ *
+ * @example
+ *   const app = createApp({ config, db, site, logger });
+ *   const res = await app.request('/api/health');
+ */
+import { Hono } from 'hono';
+import type { Logger } from 'pino';
+import type { Db } from '../db/client.ts';
+import type { Config } from './config.ts';
+import { healthRoutes } from './health/routes.ts';
+import { AppError, errorHandler } from './http/errors.ts';
+import { securityHeadersMiddleware } from './http/security-headers.ts';
+import { siteRoutes } from './site/routes.ts';
+import type { StaticSite } from './site/static-site.ts';
+
+export interface AppDeps {
+  config: Config;
+  db: Db;
+  site: StaticSite;
+  logger: Logger;
+}
+
+export function createApp({ config, db, site, logger }: AppDeps) {
+  const api = new Hono();
+  api.route('/', healthRoutes(db));
+  api.all('*', () => {
+    throw new AppError('not_found', 404);
+  });
+
+  const app = new Hono();
+  app.use('*', securityHeadersMiddleware(config.hsts));
+  app.route('/api', api);
+  app.route('/', siteRoutes(site));
+  app.onError(errorHandler(logger));
+  return app;
+}

@@ -1,0 +1,142 @@
+/**
+ * The one source of truth for the database tables. Migrations in db/migrations are generated from
+ * this file by drizzle-kit (`npm run db:generate`) and applied at start.
+ */
+import { sql } from 'drizzle-orm';
+import { blob, index, integer, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+
+/**
+ * The joint controllers, copied from content/facts/controllers.json at every start, so that
+ * requests can reference them; content/ stays the place where they are edited.
+ */
+export const controllers = sqliteTable('controllers', {
+  id: text('id').primaryKey(),
+  name: text('name').notNull(),
+  dpoEmail: text('dpo_email').notNull(),
+  contactPoint: integer('contact_point', { mode: 'boolean' }).notNull(),
+  internalTargetDays: integer('internal_target_days'),
+  /** The per-controller deadline settings, as JSON (content/schema.ts controllerSchema.settings). */
+  settings: text('settings', { mode: 'json' }).notNull(),
+  updatedAt: integer('updated_at', { mode: 'timestamp_ms' }).notNull().default(sql`(unixepoch('subsec') * 1000)`),
+});
+
+/**
+ * A rights request. Personal data (names, contact details, explanations) is never stored in
+ * clear: it sits in `personal`, an envelope-encrypted JSON document (api/crypto). What stays in
+ * clear is what routing, deadlines and the DPO list need, and none of it identifies the person.
+ */
+export const requests = sqliteTable(
+  'requests',
+  {
+    id: text('id').primaryKey(),
+    /** The reference a person reads over the phone (api/requests/reference.ts). */
+    reference: text('reference').notNull().unique(),
+    statusTokenHash: text('status_token_hash').notNull().unique(),
+    statement: text('statement', { enum: ['general', 'website', 'crt'] }).notNull(),
+    /** JSON array of rights: access, rectification, erasure, restriction, portability, objection, withdrawal. */
+    rights: text('rights', { mode: 'json' }).$type<string[]>().notNull(),
+    lang: text('lang', { enum: ['nl', 'en', 'fr', 'uk', 'ru'] }).notNull(),
+    channel: text('channel', { enum: ['web', 'post', 'email', 'desk'] }).notNull().default('web'),
+    controllerId: text('controller_id').notNull().references(() => controllers.id),
+    contactPointInformed: integer('contact_point_informed', { mode: 'boolean' }).notNull(),
+    /** The routing reason as code and parameters, rendered in any language when shown. */
+    routing: text('routing', { mode: 'json' }).notNull(),
+    /** The instant of receipt (the server's clock when the request was committed). */
+    receivedAt: integer('received_at', { mode: 'timestamp_ms' }).notNull(),
+    /** The Brussels calendar date of receipt: the deadline's day zero. */
+    receivedDate: text('received_date').notNull(),
+    legalDeadline: text('legal_deadline').notNull(),
+    extendedDeadline: text('extended_deadline'),
+    internalTarget: text('internal_target'),
+    state: text('state', {
+      enum: ['received', 'awaiting_information', 'in_progress', 'answered', 'closed', 'withdrawn'],
+    })
+      .notNull()
+      .default('received'),
+    outcome: text('outcome', { enum: ['granted', 'partly_granted', 'refused'] }),
+    emailConfirmedAt: integer('email_confirmed_at', { mode: 'timestamp_ms' }),
+    identityCheckedAt: integer('identity_checked_at', { mode: 'timestamp_ms' }),
+    /** Envelope-encrypted JSON: the requester's personal data. Null once anonymised. */
+    personal: blob('personal', { mode: 'buffer' }),
+    seal: text('seal', { mode: 'json' }).notNull(),
+    closedAt: integer('closed_at', { mode: 'timestamp_ms' }),
+    anonymisedAt: integer('anonymised_at', { mode: 'timestamp_ms' }),
+    createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
+  },
+  (t) => [
+    index('requests_controller_deadline').on(t.controllerId, t.state, t.legalDeadline),
+    index('requests_state_deadline').on(t.state, t.legalDeadline),
+  ],
+);
+
+/** Files of a request, encrypted in the blob store (api/blobs); the database holds the hash. */
+export const requestFiles = sqliteTable(
+  'request_files',
+  {
+    id: text('id').primaryKey(),
+    requestId: text('request_id').notNull().references(() => requests.id),
+    role: text('role', { enum: ['id_copy', 'signature', 'mandate', 'document', 'answer', 'receipt'] }).notNull(),
+    blobId: text('blob_id').notNull().unique(),
+    sha256: text('sha256').notNull(),
+    size: integer('size').notNull(),
+    mime: text('mime').notNull(),
+    createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
+    deletedAt: integer('deleted_at', { mode: 'timestamp_ms' }),
+  },
+  (t) => [index('request_files_request').on(t.requestId)],
+);
+
+/** What happened to a request, in order: the timeline the requester and the DPO see. */
+export const requestEvents = sqliteTable(
+  'request_events',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    requestId: text('request_id').notNull().references(() => requests.id),
+    type: text('type').notNull(),
+    at: integer('at', { mode: 'timestamp_ms' }).notNull(),
+    actor: text('actor').notNull(),
+    payload: text('payload', { mode: 'json' }).notNull(),
+  },
+  (t) => [index('request_events_request').on(t.requestId, t.at)],
+);
+
+/**
+ * E-mails to send, written in the same transaction as what they announce; the mail worker sends
+ * them until the SMTP server accepts them. `dedupeKey` makes a message that must go out once
+ * (a reminder, a daily list) impossible to queue twice, whichever instance tries.
+ */
+export const outbox = sqliteTable(
+  'outbox',
+  {
+    id: text('id').primaryKey(),
+    dedupeKey: text('dedupe_key').unique(),
+    kind: text('kind').notNull(),
+    /** Envelope-encrypted JSON { to, subject, text, html }: addresses are personal data. */
+    message: blob('message', { mode: 'buffer' }).notNull(),
+    status: text('status', { enum: ['pending', 'sent', 'failed'] }).notNull().default('pending'),
+    attempts: integer('attempts').notNull().default(0),
+    nextAttemptAt: integer('next_attempt_at', { mode: 'timestamp_ms' }).notNull(),
+    claimedUntil: integer('claimed_until', { mode: 'timestamp_ms' }),
+    claimedBy: text('claimed_by'),
+    lastError: text('last_error'),
+    messageId: text('message_id').notNull().unique(),
+    createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
+    sentAt: integer('sent_at', { mode: 'timestamp_ms' }),
+  },
+  (t) => [index('outbox_due').on(t.status, t.nextAttemptAt)],
+);
+
+/** Leases for scheduled jobs: one instance runs a job at a time, another takes over on expiry. */
+export const jobLeases = sqliteTable('job_leases', {
+  name: text('name').primaryKey(),
+  holder: text('holder').notNull(),
+  expiresAt: integer('expires_at', { mode: 'timestamp_ms' }).notNull(),
+});
+
+/** A submission's idempotency key and the answer it got, so a repeat returns the same answer. */
+export const idempotencyKeys = sqliteTable('idempotency_keys', {
+  key: text('key').primaryKey(),
+  requestId: text('request_id').notNull().references(() => requests.id),
+  response: text('response', { mode: 'json' }).notNull(),
+  createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
+});
