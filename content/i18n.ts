@@ -73,6 +73,10 @@ export const LOCALES: Record<Lang, string> = { nl: 'nl-BE', en: 'en-GB', fr: 'fr
 /** A calendar date (YYYY-MM-DD) written out in a language: 13 oktober 2022, 13 October 2022, ... */
 export function formatDate(lang: Lang, isoDate: string): string {
   const [y, m, d] = isoDate.split('-').map(Number);
-  return new Intl.DateTimeFormat(LOCALES[lang], { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' })
-    .format(new Date(Date.UTC(y!, m! - 1, d!)));
+  const parts = new Intl.DateTimeFormat(LOCALES[lang], { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' })
+    .formatToParts(new Date(Date.UTC(y!, m! - 1, d!)));
+  // Ukrainian and Russian add an abbreviation after the year ("2022 р.", "2022 г."): drop it, so
+  // a date can end a sentence without a double full stop.
+  const last = parts.findLastIndex((p) => p.type === 'year');
+  return parts.slice(0, last + 1).map((p) => p.value).join('');
 }

@@ -15,8 +15,9 @@ function send(res: StaticResponse, head: boolean): Response {
 export function siteRoutes(site: StaticSite) {
   const app = new Hono();
   app.on(['GET', 'HEAD'], '/', (c) => {
-    const header = c.req.header('accept-language');
-    if (header) {
+    const header = c.req.header('accept-language')?.trim();
+    // No header, or "*" (no preference, as command-line clients send): the plain list of languages.
+    if (header && header !== '*') {
       c.header('vary', 'Accept-Language');
       c.header('cache-control', 'no-cache');
       return c.redirect(`/${negotiateLanguage(header)}/`, 302);

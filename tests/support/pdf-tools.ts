@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { fixedFontkit } from '../../api/pdf/fontkit-fixes.ts';
 import { loadNotoSans } from '../../api/pdf/fonts.ts';
 import type { RenderDeps } from '../../api/pdf/render-pdf.ts';
+import type { Block } from '../../api/pdf/types.ts';
 
 let dir: string | undefined;
 
@@ -47,4 +48,36 @@ let deps: Promise<RenderDeps> | undefined;
 export function renderDeps(): Promise<RenderDeps> {
   deps ??= loadNotoSans().then((fonts) => ({ fontkit: fixedFontkit(fontkit), fonts }));
   return deps;
+}
+
+// Extraction joins cut words without a space and may drop a hyphen at a line end: compare
+// without white space and hyphens.
+const squeeze = (s: string) => s.replace(/[\s\u00A0\-]+/g, '');
+
+/**
+ * The words of `source` that the extracted `pdfText` does not contain, in order of appearance
+ * (empty when every word came through). A lost glyph mapping shows up here as a mangled word.
+ */
+export function missingWords(source: string, pdfText: string): string[] {
+  const haystack = squeeze(pdfText);
+  const missing: string[] = [];
+  let from = 0;
+  for (const word of source.split(/[\s\u00A0]+/).map(squeeze).filter(Boolean)) {
+    const at = haystack.indexOf(word, from);
+    if (at >= 0) from = at + word.length;
+    else if (!haystack.includes(word)) missing.push(word);
+  }
+  return missing;
+}
+
+/** All text of a block list, in reading order, one block a line. */
+export function blocksText(blocks: readonly Block[]): string {
+  return blocks
+    .map((b) => {
+      if (b.type === 'heading') return b.text;
+      if (b.type === 'paragraph') return b.runs.map((r) => r.text).join('');
+      if (b.type === 'address') return b.lines.map((l) => l.map((r) => r.text).join('')).join('\n');
+      return b.items.map((i) => blocksText(i.blocks)).join('\n');
+    })
+    .join('\n');
 }

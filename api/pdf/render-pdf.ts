@@ -1,0 +1,115 @@
+/**
+ * Renders a block list to a PDF: sanitize, measure, lay out, paginate, draw, footer, metadata.
+ * Dependencies (fontkit and the font files) are passed in, and so is every date, so the output
+ * depends on the arguments only.
+ */
+import { PDFDocument } from 'pdf-lib';
+import { drawFooter, drawLines, type EmbeddedFonts } from './draw-pages.ts';
+import type { FontFiles } from './fonts.ts';
+import { layoutBlocks } from './layout-blocks.ts';
+import { paginate } from './paginate.ts';
+import { sanitizeBlocks, sanitizeText } from './sanitize-text.ts';
+import { setMetadata } from './set-metadata.ts';
+import { A4_THEME, type Theme } from './theme.ts';
+import type { Block, DocumentMetadata, FontFace, FooterOptions, MeasureText } from './types.ts';
+import { faceOf } from './wrap-runs.ts';
+
+export type Fontkit = Parameters<PDFDocument['registerFontkit']>[0];
+
+export interface RenderDeps {
+  fontkit: Fontkit;
+  fonts: FontFiles;
+}
+
+export interface RenderOptions {
+  metadata: DocumentMetadata;
+  footer?: FooterOptions;
+  theme?: Theme;
+  /** Embed only the glyphs used (default). Off embeds whole fonts: for forms that get filled in later. */
+  subsetFonts?: boolean;
+}
+
+export interface RenderedPdf {
+  bytes: Uint8Array;
+  pages: number;
+}
+
+// Ligatures off: one glyph per character keeps text extraction exact (with whole fonts pdf-lib
+// maps a ligature glyph back to U+FB03 "ﬃ", not "ffi", and search for "office" fails in readers
+// that do not normalise it). Positioning features (kerning, mark placement) off too: pdf-lib
+// draws with advance widths only and never uses the positions, and computing them was most of
+// the build time.
+const FEATURES = { liga: false, clig: false, dlig: false, hlig: false, calt: false, kern: false, mark: false, mkmk: false };
+
+// One fixed tag per face keeps the output deterministic and the four subsets apart.
+const SUBSET_TAGS: Record<FontFace, string> = { regular: 'PPSREG', bold: 'PPSBLD', italic: 'PPSITA', boldItalic: 'PPSBDI' };
+
+function facesUsed(blocks: readonly Block[], into = new Set<FontFace>(['regular'])): Set<FontFace> {
+  for (const b of blocks) {
+    if (b.type === 'heading') into.add('bold');
+    else if (b.type === 'paragraph') b.runs.forEach((r) => into.add(faceOf(r)));
+    else if (b.type === 'address') b.lines.flat().forEach((r) => into.add(faceOf(r)));
+    else b.items.forEach((item) => facesUsed(item.blocks, into));
+  }
+  return into;
+}
+
+function measurer(fonts: EmbeddedFonts): MeasureText {
+  // Widths scale linearly with size, so one cache entry per face and text serves every size.
+  const cache = new Map<string, number>();
+  return (text, face, size) => {
+    const key = `${face}\u0000${text}`;
+    let unit = cache.get(key);
+    if (unit === undefined) {
+      const font = fonts[face] ?? fonts.regular!;
+      unit = font.widthOfTextAtSize(text, 1);
+      cache.set(key, unit);
+    }
+    return unit * size;
+  };
+}
+
+/**
+ * Renders blocks to PDF bytes.
+ *
+ * @example
+ *   const { bytes, pages } = await renderPdf(
+ *     [{ type: 'heading', level: 1, text: 'Privacyverklaring' }, { type: 'paragraph', runs: [{ text: 'Wij verwerken…' }] }],
+ *     { metadata: { title: 'Privacyverklaring', language: 'nl', creationDate: new Date() },
+ *       footer: { pageLabel: (n, m) => `Pagina ${n} van ${m}` } },
+ *     { fontkit, fonts: await loadNotoSans() },
+ *   );
+ */
+export async function renderPdf(blocks: readonly Block[], options: RenderOptions, deps: RenderDeps): Promise<RenderedPdf> {
+  const theme = options.theme ?? A4_THEME;
+  // No metadata of pdf-lib's own (its clock, its name): every field comes from the options.
+  const doc = await PDFDocument.create({ updateMetadata: false });
+  doc.registerFontkit(deps.fontkit);
+
+  const fonts: EmbeddedFonts = {};
+  for (const face of facesUsed(blocks)) {
+    const subset = options.subsetFonts ?? true;
+    // "ABCDEF+Name" is how PDF marks a subset font (ISO 32000-1, 9.6.4); viewers and checkers read it.
+    const customName = subset ? `${SUBSET_TAGS[face]}+${deps.fontkit.create(deps.fonts[face]).postscriptName}` : undefined;
+    fonts[face] = await doc.embedFont(deps.fonts[face], { subset, features: FEATURES, ...(customName ? { customName } : {}) });
+  }
+  const charSets = Object.values(fonts).map((f) => new Set(f.getCharacterSet()));
+  const hasGlyph = (cp: number) => charSets.every((set) => set.has(cp));
+
+  const given = options.footer;
+  const footer: FooterOptions | undefined = given && {
+    pageLabel: (n, m) => sanitizeText(given.pageLabel(n, m), hasGlyph),
+    ...(given.line === undefined ? {} : { line: sanitizeText(given.line, hasGlyph) }),
+  };
+  const lines = layoutBlocks(sanitizeBlocks(blocks, hasGlyph), theme, measurer(fonts));
+  const pages = paginate(lines, theme.page.height - theme.margin.top - theme.margin.bottom);
+  pages.forEach((pageLines, i) => {
+    const page = doc.addPage([theme.page.width, theme.page.height]);
+    drawLines(doc, page, pageLines, fonts, theme);
+    if (footer) drawFooter(page, i + 1, pages.length, footer, fonts, theme);
+  });
+
+  setMetadata(doc, options.metadata);
+  const bytes = await doc.save({ useObjectStreams: true });
+  return { bytes, pages: pages.length };
+}
