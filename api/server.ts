@@ -2,11 +2,13 @@
  * Starts the portal: configuration, database (migrations and controllers), the built site, the
  * HTTP server. `npm start` runs this after making sure the site is built.
  */
-import { serve } from '@hono/node-server';
+import { createServer } from 'node:http';
+import { getRequestListener } from '@hono/node-server';
 import { openDatabase } from '../db/client.ts';
 import { createApp } from './app.ts';
 import { ConfigError, loadConfig } from './config.ts';
 import { createLogger } from './logger.ts';
+import { serveStaticFast } from './site/serve-static-fast.ts';
 import { loadStaticSite } from './site/static-site.ts';
 import { VERSION } from './version.ts';
 
@@ -31,7 +33,13 @@ try {
 }
 const app = createApp({ config, db, site, logger });
 
-const server = serve({ fetch: app.fetch, hostname: config.host, port: config.port }, (info) => {
+const honoListener = getRequestListener(app.fetch);
+const hsts = config.hsts;
+const server = createServer((req, res) => {
+  if (!serveStaticFast(req, res, site, hsts)) void honoListener(req, res);
+});
+server.listen(config.port, config.host, () => {
+  const info = server.address() as { address: string; port: number };
   logger.info({ version: VERSION, address: info.address, port: info.port, files: site.files.size }, 'portal listening');
   // Tests and scripts read this line to learn the port when PORT=0.
   if (config.env !== 'production') console.log(`Privacy portal on http://${info.address.includes(':') ? `[${info.address}]` : info.address}:${info.port}/`);
