@@ -3,12 +3,14 @@
  * font with a ToUnicode map, so text extraction and copy-paste give back the words. Segments with
  * a link get a URI link annotation over them.
  */
-import { PDFString, rgb, type PDFDocument, type PDFFont, type PDFPage } from 'pdf-lib';
+import { PDFString, rgb, type PDFDocument, type PDFFont, type PDFImage, type PDFPage } from 'pdf-lib';
 import type { PlacedLine } from './paginate.ts';
 import { contentWidth, type Rgb, type Theme } from './theme.ts';
 import type { FontFace, FooterOptions } from './types.ts';
 
 export type EmbeddedFonts = Partial<Record<FontFace, PDFFont>>;
+/** Embedded images by the PNG bytes of their image block. */
+export type EmbeddedImages = ReadonlyMap<Uint8Array, PDFImage>;
 
 const color = (c: Rgb) => rgb(c[0], c[1], c[2]);
 
@@ -36,14 +38,22 @@ function addLink(doc: PDFDocument, page: PDFPage, href: string, rect: [number, n
   page.node.addAnnot(doc.context.register(annot));
 }
 
-/** Draws the lines of one page. */
-export function drawLines(doc: PDFDocument, page: PDFPage, lines: readonly PlacedLine[], fonts: EmbeddedFonts, theme: Theme): void {
+/** Draws the lines of one page; `images` holds the embedded picture of every image line. */
+export function drawLines(doc: PDFDocument, page: PDFPage, lines: readonly PlacedLine[], fonts: EmbeddedFonts, theme: Theme, images: EmbeddedImages = new Map()): void {
   for (const line of lines) {
-    const y = theme.page.height - theme.margin.top - line.top - line.baseline;
+    const top = theme.page.height - theme.margin.top - line.top;
+    if (line.image) {
+      const { png, x, width, height } = line.image;
+      const image = images.get(png);
+      if (!image) throw new Error('An image line has no embedded image');
+      page.drawImage(image, { x: theme.margin.left + x, y: top - height, width, height });
+    }
+    const y = top - line.baseline;
     for (const seg of line.segments) {
       const x = theme.margin.left + seg.x;
-      page.drawText(seg.text, { x, y, size: line.size, font: fontFor(fonts, seg.face), color: color(line.color) });
-      if (seg.href) addLink(doc, page, seg.href, [x, y - theme.descent * line.size, x + seg.width, y + theme.ascent * line.size]);
+      const size = seg.size ?? line.size;
+      page.drawText(seg.text, { x, y, size, font: fontFor(fonts, seg.face), color: color(seg.color ?? line.color) });
+      if (seg.href) addLink(doc, page, seg.href, [x, y - theme.descent * size, x + seg.width, y + theme.ascent * size]);
     }
   }
 }

@@ -1,5 +1,5 @@
 /**
- * Document layout to PDF: statements today, request receipts tomorrow. Callers build a block
+ * Document layout to PDF: statements and request receipts. Callers build a block
  * list and call renderPdf with the fonts from loadNotoSans and fixedFontkit(fontkit).
  */
 export { loadNotoSans, notoSansPaths, type FontFiles } from './fonts.ts';
@@ -7,4 +7,5 @@ export { fixedFontkit } from './fontkit-fixes.ts';
 export { renderPdf, type Fontkit, type RenderDeps, type RenderOptions, type RenderedPdf } from './render-pdf.ts';
 export { readLanguage } from './read-language.ts';
 export { A4_THEME, type Theme } from './theme.ts';
-export type { Block, DocumentMetadata, FooterOptions, ListItem, Run } from './types.ts';
+export { readPngSize } from './read-png-size.ts';
+export type { Block, DocumentMetadata, FieldBlock, FooterOptions, ImageBlock, ListItem, Run } from './types.ts';

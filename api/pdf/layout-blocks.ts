@@ -4,7 +4,8 @@
  * this stays a pure function of blocks, theme and a text measurer.
  */
 import { contentWidth, type Rgb, type TextStyle, type Theme } from './theme.ts';
-import type { Block, FontFace, ListBlock, MeasureText, Run } from './types.ts';
+import { readPngSize } from './read-png-size.ts';
+import type { Block, FieldBlock, FontFace, ImageBlock, ListBlock, MeasureText, Run } from './types.ts';
 import { wrapRuns, type Segment, type WrappedLine } from './wrap-runs.ts';
 
 export interface LaidLine {
@@ -19,10 +20,17 @@ export interface LaidLine {
   segments: Segment[];
   /** Must end up on the same page as the line after it (headings, orphans, widows, addresses). */
   keepWithNext: boolean;
+  /** A picture that fills the line box (no segments then); x from the left margin, sizes in points. */
+  image?: { png: Uint8Array; x: number; width: number; height: number };
 }
 
 // Bullets per nesting depth, as browsers draw disc, circle, square.
 const BULLETS = ['•', '◦', '▪'];
+
+/** The style of a field's value. */
+export function fieldValueStyle(block: Pick<FieldBlock, 'variant'>, theme: Theme): TextStyle {
+  return block.variant === 'large' ? theme.field.large : block.variant === 'small' ? theme.field.small : theme.body;
+}
 
 interface Column {
   indent: number;
@@ -44,6 +52,15 @@ export function layoutBlocks(blocks: readonly Block[], theme: Theme, measure: Me
   let keepAfterHeading = 0;
   let marker: { text: string; face: FontFace } | null = null;
 
+  /** Applies the keep-after-heading rule to a line's own keep flag. */
+  function keep(own: boolean): boolean {
+    if (keepAfterHeading > 0) {
+      keepAfterHeading--;
+      return true;
+    }
+    return own;
+  }
+
   function emit(wrapped: WrappedLine[], style: TextStyle, column: Column, mode: 'heading' | 'text' | 'together'): void {
     const { size } = style;
     const height = size * style.lineHeight;
@@ -56,12 +73,8 @@ export function layoutBlocks(blocks: readonly Block[], theme: Theme, measure: Me
         marker = null;
       }
       const n = wrapped.length;
-      let keepWithNext =
-        mode === 'heading' ? true : mode === 'together' ? i < n - 1 : n >= 2 && (i === 0 || i === n - 2); // orphans and widows
-      if (mode !== 'heading' && keepAfterHeading > 0) {
-        keepWithNext = true;
-        keepAfterHeading--;
-      }
+      const own = mode === 'heading' ? true : mode === 'together' ? i < n - 1 : n >= 2 && (i === 0 || i === n - 2); // orphans and widows
+      const keepWithNext = mode === 'heading' ? true : keep(own);
       out.push({ spaceBefore: i === 0 ? Math.max(pending, style.spaceBefore) : 0, height, baseline, size, color: style.color, segments, keepWithNext });
       pending = 0;
     });
@@ -89,6 +102,56 @@ export function layoutBlocks(blocks: readonly Block[], theme: Theme, measure: Me
     pending = theme.body.spaceAfter;
   }
 
+  function image(block: ImageBlock, column: Column): void {
+    const px = readPngSize(block.png);
+    const scale = Math.min(block.maxWidth / px.width, block.maxHeight / px.height, column.width / px.width);
+    const width = px.width * scale;
+    const height = px.height * scale;
+    const { spaceBefore, spaceAfter } = theme.image;
+    // A list marker belongs beside text: an image or a field row in a list item goes without one.
+    marker = null;
+    out.push({
+      spaceBefore: Math.max(pending, spaceBefore),
+      height,
+      baseline: height,
+      size: theme.body.size,
+      color: theme.body.color,
+      segments: [],
+      keepWithNext: keep(false),
+      image: { png: block.png, x: column.indent, width, height },
+    });
+    pending = spaceAfter;
+  }
+
+  function field(block: FieldBlock, column: Column): void {
+    const { label: labelStyle, gap } = theme.field;
+    const valueStyle = fieldValueStyle(block, theme);
+    const labelWidth = Math.min(theme.field.labelWidth, column.width * 0.4);
+    const valueX = labelWidth + gap;
+    const labels = wrapRuns([{ text: block.label }], labelWidth, labelStyle.size, measure, labelStyle.face);
+    const values = wrapRuns(block.runs, column.width - valueX, valueStyle.size, measure, valueStyle.face);
+    // Where the baseline sits in a line box of a style, measured from its top.
+    const baselineOf = (style: TextStyle) => (style.size * style.lineHeight - style.size * (theme.ascent + theme.descent)) / 2 + style.size * theme.ascent;
+    const rows = Math.max(labels.length, values.length);
+    marker = null;
+    for (let i = 0; i < rows; i++) {
+      const parts = [
+        { line: labels[i], style: labelStyle, x: 0 },
+        { line: values[i], style: valueStyle, x: valueX },
+      ].filter((p) => p.line !== undefined);
+      // Label and value share one baseline, so a small label reads level with a large value.
+      const baseline = Math.max(...parts.map((p) => baselineOf(p.style)));
+      const height = Math.max(...parts.map((p) => baseline - baselineOf(p.style) + p.style.size * p.style.lineHeight));
+      const main = parts.at(-1)!.style;
+      const segments = parts.flatMap((p) =>
+        p.line!.segments.map((s) => ({ ...s, x: s.x + p.x + column.indent, ...(p.style === main ? {} : { size: p.style.size, color: p.style.color }) })),
+      );
+      out.push({ spaceBefore: i === 0 ? pending : 0, height, baseline, size: main.size, color: main.color, segments, keepWithNext: keep(i < rows - 1) });
+      pending = 0;
+    }
+    if (rows > 0) pending = labelStyle.spaceAfter;
+  }
+
   function layout(block: Block, column: Column): void {
     switch (block.type) {
       case 'heading':
@@ -107,6 +170,12 @@ export function layoutBlocks(blocks: readonly Block[], theme: Theme, measure: Me
         return;
       case 'list':
         list(block, column);
+        return;
+      case 'image':
+        image(block, column);
+        return;
+      case 'field':
+        field(block, column);
         return;
     }
   }

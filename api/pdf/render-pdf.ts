@@ -3,10 +3,10 @@
  * Dependencies (fontkit and the font files) are passed in, and so is every date, so the output
  * depends on the arguments only.
  */
-import { PDFDocument } from 'pdf-lib';
+import { PDFDocument, type PDFImage } from 'pdf-lib';
 import { drawFooter, drawLines, type EmbeddedFonts } from './draw-pages.ts';
 import type { FontFiles } from './fonts.ts';
-import { layoutBlocks } from './layout-blocks.ts';
+import { fieldValueStyle, layoutBlocks } from './layout-blocks.ts';
 import { paginate } from './paginate.ts';
 import { sanitizeBlocks, sanitizeText } from './sanitize-text.ts';
 import { setMetadata } from './set-metadata.ts';
@@ -44,12 +44,26 @@ const FEATURES = { liga: false, clig: false, dlig: false, hlig: false, calt: fal
 // One fixed tag per face keeps the output deterministic and the four subsets apart.
 const SUBSET_TAGS: Record<FontFace, string> = { regular: 'PPSREG', bold: 'PPSBLD', italic: 'PPSITA', boldItalic: 'PPSBDI' };
 
-function facesUsed(blocks: readonly Block[], into = new Set<FontFace>(['regular'])): Set<FontFace> {
+function facesUsed(blocks: readonly Block[], theme: Theme, into = new Set<FontFace>(['regular'])): Set<FontFace> {
   for (const b of blocks) {
     if (b.type === 'heading') into.add('bold');
     else if (b.type === 'paragraph') b.runs.forEach((r) => into.add(faceOf(r)));
     else if (b.type === 'address') b.lines.flat().forEach((r) => into.add(faceOf(r)));
-    else b.items.forEach((item) => facesUsed(item.blocks, into));
+    else if (b.type === 'list') b.items.forEach((item) => facesUsed(item.blocks, theme, into));
+    else if (b.type === 'field') {
+      const base = fieldValueStyle(b, theme).face;
+      into.add(theme.field.label.face);
+      b.runs.forEach((r) => into.add(faceOf(r, base)));
+    }
+  }
+  return into;
+}
+
+/** The PNG bytes of every image block, each once, in order of appearance. */
+function imagesUsed(blocks: readonly Block[], into = new Set<Uint8Array>()): Set<Uint8Array> {
+  for (const b of blocks) {
+    if (b.type === 'image') into.add(b.png);
+    else if (b.type === 'list') b.items.forEach((item) => imagesUsed(item.blocks, into));
   }
   return into;
 }
@@ -87,12 +101,15 @@ export async function renderPdf(blocks: readonly Block[], options: RenderOptions
   doc.registerFontkit(deps.fontkit);
 
   const fonts: EmbeddedFonts = {};
-  for (const face of facesUsed(blocks)) {
+  for (const face of facesUsed(blocks, theme)) {
     const subset = options.subsetFonts ?? true;
     // "ABCDEF+Name" is how PDF marks a subset font (ISO 32000-1, 9.6.4); viewers and checkers read it.
     const customName = subset ? `${SUBSET_TAGS[face]}+${deps.fontkit.create(deps.fonts[face]).postscriptName}` : undefined;
     fonts[face] = await doc.embedFont(deps.fonts[face], { subset, features: FEATURES, ...(customName ? { customName } : {}) });
   }
+  const images = new Map<Uint8Array, PDFImage>();
+  for (const png of imagesUsed(blocks)) images.set(png, await doc.embedPng(png));
+
   const charSets = Object.values(fonts).map((f) => new Set(f.getCharacterSet()));
   const hasGlyph = (cp: number) => charSets.every((set) => set.has(cp));
 
@@ -105,7 +122,7 @@ export async function renderPdf(blocks: readonly Block[], options: RenderOptions
   const pages = paginate(lines, theme.page.height - theme.margin.top - theme.margin.bottom);
   pages.forEach((pageLines, i) => {
     const page = doc.addPage([theme.page.width, theme.page.height]);
-    drawLines(doc, page, pageLines, fonts, theme);
+    drawLines(doc, page, pageLines, fonts, theme, images);
     if (footer) drawFooter(page, i + 1, pages.length, footer, fonts, theme);
   });
 

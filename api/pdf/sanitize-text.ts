@@ -56,6 +56,10 @@ export function sanitizeBlocks(blocks: readonly Block[], hasGlyph: (codePoint: n
         return { ...b, lines: b.lines.map((l) => runs(l, hasGlyph)) };
       case 'list':
         return { ...b, items: b.items.map((item) => ({ blocks: sanitizeBlocks(item.blocks, hasGlyph) })) };
+      case 'field':
+        return { ...b, label: sanitizeText(b.label, hasGlyph), runs: runs(b.runs, hasGlyph) };
+      case 'image':
+        return b;
     }
   });
 }

@@ -25,6 +25,14 @@ export interface Theme {
   headings: Record<1 | 2 | 3, TextStyle>;
   /** Space between two items of a list, and the indent of each list level. */
   list: { itemGap: number; indent: number; markerGap: number };
+  /**
+   * Label-value rows: the label column's width (it shrinks to 40% of a narrow column), the gap
+   * before the value, the label's style, and the value's style for the 'large' and 'small'
+   * variants (other values are set in `body`). The label's spaceAfter separates one row from the next.
+   */
+  field: { labelWidth: number; gap: number; label: TextStyle; large: TextStyle; small: TextStyle };
+  /** Space above and below an image. */
+  image: { spaceBefore: number; spaceAfter: number };
   footer: { size: number; color: Rgb; ruleColor: Rgb; /** Baseline height above the page bottom. */ baseline: number };
   /** Where the ascender sits in the em box (Noto Sans: 1069/1000); used to put text on its line. */
   ascent: number;
@@ -47,6 +55,14 @@ export const A4_THEME: Theme = {
     3: { size: 12, lineHeight: 1.35, face: 'bold', color: HEADING, spaceBefore: 12, spaceAfter: 4 },
   },
   list: { itemGap: 3, indent: 18, markerGap: 6 },
+  field: {
+    labelWidth: 44 * MM,
+    gap: 4 * MM,
+    label: { size: 9.5, lineHeight: 1.4, face: 'regular', color: MUTED, spaceBefore: 0, spaceAfter: 7 },
+    large: { size: 16, lineHeight: 1.3, face: 'bold', color: HEADING, spaceBefore: 0, spaceAfter: 7 },
+    small: { size: 9, lineHeight: 1.4, face: 'regular', color: INK, spaceBefore: 0, spaceAfter: 7 },
+  },
+  image: { spaceBefore: 4, spaceAfter: 6 },
   footer: { size: 8, color: MUTED, ruleColor: [0.8, 0.81, 0.83], baseline: 12 * MM },
   ascent: 1.069,
   descent: 0.293,

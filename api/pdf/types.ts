@@ -46,7 +46,35 @@ export interface AddressBlock {
   lines: Run[][];
 }
 
-export type Block = HeadingBlock | ParagraphBlock | ListBlock | AddressBlock;
+/**
+ * A PNG picture (a drawn signature), scaled to fit `maxWidth` x `maxHeight` points and the text
+ * column, keeping its aspect ratio; it is set at the start of the column and never split.
+ */
+export interface ImageBlock {
+  type: 'image';
+  /** The PNG file bytes; transparency is kept. The same bytes twice are embedded once. */
+  png: Uint8Array;
+  maxWidth: number;
+  maxHeight: number;
+}
+
+/**
+ * A label and its value side by side, as on a form or a receipt: the label small and muted in a
+ * narrow left column, the value in the body text beside it. The rows stay on one page together.
+ */
+export interface FieldBlock {
+  type: 'field';
+  label: string;
+  /** The value; a "\n" inside a run is a forced line break. */
+  runs: Run[];
+  /**
+   * 'large' sets the value bigger and bold: a reference or check code that is read out. 'small'
+   * sets it smaller, for long codes that should stay on one line (a SHA-256 in hexadecimal).
+   */
+  variant?: 'body' | 'large' | 'small';
+}
+
+export type Block = HeadingBlock | ParagraphBlock | ListBlock | AddressBlock | ImageBlock | FieldBlock;
 
 /** The four faces of the font family; a run picks one from its bold and italic flags. */
 export type FontFace = 'regular' | 'bold' | 'italic' | 'boldItalic';

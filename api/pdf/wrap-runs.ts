@@ -4,6 +4,7 @@
  * such as a long URL or e-mail address, is cut where it fits, after a "/" "." "@" "-" when one is
  * near the end, and never before a combining mark.
  */
+import type { Rgb } from './theme.ts';
 import type { FontFace, MeasureText, Run } from './types.ts';
 
 export interface Segment {
@@ -13,6 +14,9 @@ export interface Segment {
   /** Offset from the start of the line, in points. */
   x: number;
   width: number;
+  /** Size and colour when they differ from the line's (the label beside a value). */
+  size?: number;
+  color?: Rgb;
 }
 
 export interface WrappedLine {

@@ -77,6 +77,8 @@ export function blocksText(blocks: readonly Block[]): string {
       if (b.type === 'heading') return b.text;
       if (b.type === 'paragraph') return b.runs.map((r) => r.text).join('');
       if (b.type === 'address') return b.lines.map((l) => l.map((r) => r.text).join('')).join('\n');
+      if (b.type === 'field') return `${b.label}\n${b.runs.map((r) => r.text).join('')}`;
+      if (b.type === 'image') return '';
       return b.items.map((i) => blocksText(i.blocks)).join('\n');
     })
     .join('\n');

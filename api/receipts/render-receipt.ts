@@ -1,0 +1,64 @@
+/**
+ * The receipt PDF a requester downloads after filing a rights request: the receipt blocks set by
+ * the statements' layout engine (same font, same look), with the reference and check code in
+ * every page footer. Deterministic: the same input gives the same bytes, so the SHA-256 of the
+ * receipt can be stored at intake and compared when someone brings the file back.
+ */
+import fontkit from '@pdf-lib/fontkit';
+import { t } from '../../content/i18n.ts';
+import { fixedFontkit } from '../pdf/fontkit-fixes.ts';
+import { loadNotoSans } from '../pdf/fonts.ts';
+import { renderPdf, type RenderDeps } from '../pdf/render-pdf.ts';
+import { receiptFingerprint } from '../seal/receipt-fingerprint.ts';
+import { buildReceiptBlocks } from './build-receipt-blocks.ts';
+import type { ReceiptInput } from './types.ts';
+
+let defaultDeps: Promise<RenderDeps> | undefined;
+
+/** fontkit with the subset fix and the Noto Sans files, read once per process. */
+function loadDefaultDeps(): Promise<RenderDeps> {
+  defaultDeps ??= loadNotoSans().then((fonts) => ({ fontkit: fixedFontkit(fontkit), fonts }));
+  return defaultDeps;
+}
+
+/**
+ * Renders the receipt of a request. `deps` defaults to the embedded Noto Sans; tests and batch
+ * jobs may pass their own. Throws on an unknown controller, right or complaint body, a date that
+ * is not YYYY-MM-DD, or a drawn signature that is not a PNG.
+ *
+ * @example
+ *   const pdf = await renderReceiptPdf({
+ *     lang: 'nl', reference: 'PR-7K3M-9QXD-4', receivedAt: Date.parse('2026-04-01T09:30:00Z'), statement: 'crt',
+ *     rights: ['access', 'erasure'], controllerId: 'ingent',
+ *     routingReason: { code: 'postcodeInArea', postcode: '9000', region: 'ghent', controller: 'ingent' },
+ *     contactPointInformed: true, legalDeadline: '2026-05-01', extendedDeadline: '2026-07-01', internalTarget: '2026-04-29',
+ *     signature: { kind: 'typed', name: 'Olena Kovalenko' }, signedPlace: 'Gent', signedDate: '2026-04-01',
+ *     files: [{ role: 'id_copy', sha256: seal.files[0].sha256 }], seal,
+ *     verifyUrl: 'https://privacy.example.be/nl/verify/', builtAt: clock.now(),
+ *   });
+ *   // pdf: Uint8Array, "%PDF-1.7 ..."
+ */
+export async function renderReceiptPdf(input: ReceiptInput, deps?: RenderDeps): Promise<Uint8Array> {
+  const { lang, reference } = input;
+  const fingerprint = receiptFingerprint(input.seal);
+  const { bytes } = await renderPdf(
+    buildReceiptBlocks(input),
+    {
+      metadata: {
+        title: t(lang, 'receipt.title'),
+        language: lang,
+        subject: reference,
+        keywords: [reference, fingerprint, input.statement],
+        creator: 'Privacy portal of the Flemish integration sector (api/receipts)',
+        producer: 'pdf-lib',
+        creationDate: input.builtAt,
+      },
+      footer: {
+        pageLabel: (n, m) => t(lang, 'pdf.page', { page: n, pages: m }),
+        line: `${t(lang, 'receipt.reference')}: ${reference} · ${t(lang, 'receipt.fingerprint')}: ${fingerprint}`,
+      },
+    },
+    deps ?? (await loadDefaultDeps()),
+  );
+  return bytes;
+}
