@@ -13,19 +13,29 @@ import type { Config } from './config.ts';
 import { healthRoutes } from './health/routes.ts';
 import { AppError, errorHandler } from './http/errors.ts';
 import { securityHeadersMiddleware } from './http/security-headers.ts';
+import { join } from 'node:path';
+import { devRoutes } from './dev/routes.ts';
+import { intakeRoutes } from './intake/routes.ts';
+import { openApiRoutes } from './openapi/routes.ts';
+import type { Services } from './services.ts';
 import { siteRoutes } from './site/routes.ts';
 import type { StaticSite } from './site/static-site.ts';
+import { statusRoutes } from './status/routes.ts';
 
 export interface AppDeps {
   config: Config;
   db: Db;
   site: StaticSite;
   logger: Logger;
+  services: Services;
 }
 
-export function createApp({ config, db, site, logger }: AppDeps) {
+export function createApp({ config, db, site, logger, services }: AppDeps) {
   const api = new Hono();
   api.route('/', healthRoutes(db));
+  api.route('/', openApiRoutes());
+  api.route('/', intakeRoutes({ db, logger, publicUrl: config.publicUrl, ...services, limits: { submissionsPerHour: config.submissionsPerHour } }));
+  api.route('/', statusRoutes({ db, ...services }));
   api.all('*', () => {
     throw new AppError('not_found', 404);
   });
@@ -33,6 +43,7 @@ export function createApp({ config, db, site, logger }: AppDeps) {
   const app = new Hono();
   app.use('*', securityHeadersMiddleware(config.hsts));
   app.route('/api', api);
+  if (config.env !== 'production') app.route('/dev', devRoutes(join(config.dataDir, 'mail')));
   app.route('/', siteRoutes(site));
   app.onError(errorHandler(logger));
   return app;

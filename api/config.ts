@@ -37,6 +37,7 @@ const envSchema = z.object({
     .optional(),
   SEAL_PRIVATE_KEY: z.string().includes('PRIVATE KEY', { message: 'use an Ed25519 private key in PEM (openssl genpkey -algorithm ed25519)' }).optional(),
   JOBS: bool.default(true),
+  SUBMISSIONS_PER_HOUR: z.coerce.number({ message: 'use a whole number such as 20' }).int().min(1, 'use at least 1').default(20),
 });
 
 export interface Config {
@@ -59,6 +60,8 @@ export interface Config {
   sealPrivateKey: string | undefined;
   /** Run the scheduled jobs (mail, reminders, retention) in this process. */
   jobs: boolean;
+  /** Requests one client may file per hour before getting 429. */
+  submissionsPerHour: number;
 }
 
 export class ConfigError extends Error {
@@ -92,5 +95,6 @@ export function loadConfig(env: Record<string, string | undefined>, cwd = proces
     masterKey: e.MASTER_KEY,
     sealPrivateKey: e.SEAL_PRIVATE_KEY,
     jobs: e.JOBS,
+    submissionsPerHour: e.SUBMISSIONS_PER_HOUR,
   };
 }

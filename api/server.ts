@@ -11,6 +11,13 @@ import { createLogger } from './logger.ts';
 import { serveStaticFast } from './site/serve-static-fast.ts';
 import { loadStaticSite } from './site/static-site.ts';
 import { VERSION } from './version.ts';
+import { randomUUID } from 'node:crypto';
+import sharp from 'sharp';
+import { queueDeadlineReminders } from './jobs/queue-deadline-reminders.ts';
+import { startScheduler } from './jobs/start-scheduler.ts';
+import { sweepOrphanFiles } from './jobs/sweep-orphan-files.ts';
+import { deliverDueMail } from './mail/deliver-due-mail.ts';
+import { createServices } from './services.ts';
 
 let config;
 try {
@@ -31,7 +38,24 @@ try {
   console.error(`The built site was not found in ${config.siteDir}: run \`npm run build\` (npm start does this for you).`);
   process.exit(1);
 }
-const app = createApp({ config, db, site, logger });
+const services = await createServices(config);
+if (services.master.source === 'created') logger.warn({ event: 'master_key_created' }, 'a new master key was created under DATA_DIR/keys: back it up, or set MASTER_KEY');
+// Decoded images must not linger in libvips' cache: they are ID copies.
+sharp.cache(false);
+await sweepOrphanFiles(db, services.blobs, logger);
+const app = createApp({ config, db, site, logger, services });
+const instanceId = randomUUID();
+const stopJobs = config.jobs
+  ? startScheduler({
+      db,
+      holder: instanceId,
+      logger,
+      jobs: [
+        { name: 'mail', everyMs: 2_000, run: (now) => deliverDueMail({ db, transport: services.mail, cipher: services.cipher, from: config.mailFrom, now, workerId: instanceId }) },
+        { name: 'reminders', everyMs: 10 * 60_000, run: (now) => queueDeadlineReminders({ db, cipher: services.cipher, now, workspaceUrl: config.publicUrl }) },
+      ],
+    })
+  : async () => undefined;
 
 const honoListener = getRequestListener(app.fetch);
 const hsts = config.hsts;
@@ -48,8 +72,10 @@ server.listen(config.port, config.host, () => {
 function shutdown(signal: string) {
   logger.info({ signal }, 'shutting down');
   server.close(() => {
-    db.$client.close();
-    process.exit(0);
+    void stopJobs().finally(() => {
+      db.$client.close();
+      process.exit(0);
+    });
   });
   setTimeout(() => process.exit(0), 5000).unref();
 }

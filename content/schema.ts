@@ -107,4 +107,4 @@ export const statementPageSchema = z.strictObject({
 });
 
 /** A UI string file is flat: dotted keys to strings. Placeholders are written {name}. */
-export const uiStringsSchema = z.record(z.string().regex(/^[a-z][a-zA-Z0-9]*(\.[a-zA-Z0-9-]+)+$/), z.string().min(1));
+export const uiStringsSchema = z.record(z.string().regex(/^[a-z][a-zA-Z0-9]*(\.[a-zA-Z0-9_-]+)+$/), z.string().min(1));

@@ -23,18 +23,86 @@ export async function openDatabase(opts: { url: string; authToken?: string | und
   if (opts.url.startsWith('file:')) {
     mkdirSync(dirname(opts.url.slice('file:'.length)), { recursive: true });
   }
-  const client = createClient({ url: opts.url, authToken: opts.authToken });
+  // The timeout is SQLite's busy timeout on every pooled connection: a writer of another
+  // process (a second instance) is waited for up to 5 s before the API answers 503.
+  const client = createClient({ url: opts.url, authToken: opts.authToken, timeout: 5000 });
   if (opts.url.startsWith('file:')) {
-    // WAL lets readers work while one writer commits; the busy timeout makes a second writer
-    // (another instance, a job) wait instead of failing at once.
+    // WAL lets readers work while one writer commits.
     await client.execute('PRAGMA journal_mode = WAL');
-    await client.execute('PRAGMA busy_timeout = 5000');
-    await client.execute('PRAGMA foreign_keys = ON');
+    serializeWrites(client);
   }
   const db = drizzle(client, { schema }) as Db;
   await migrate(db, { migrationsFolder: MIGRATIONS });
   await seedControllers(db);
   return db;
+}
+
+/**
+ * Within one process, writes take turns. The embedded driver is synchronous: a second writer on
+ * another pooled connection would wait for SQLite's lock inside a blocking call, so the first
+ * writer's transaction, which needs the event loop to finish, could never commit (a deadlock
+ * that ends in SQLITE_BUSY). A queue in JavaScript lets the first finish first. Reads are not
+ * queued: in WAL mode they never wait for a writer. Across processes SQLite's own lock decides.
+ */
+function serializeWrites(client: Client): void {
+  let tail: Promise<void> = Promise.resolve();
+  const lock = (): Promise<() => void> => {
+    let release!: () => void;
+    const held = new Promise<void>((r) => (release = r));
+    const before = tail;
+    tail = before.then(() => held);
+    return before.then(() => release);
+  };
+  const isRead = (stmt: unknown) => {
+    const sql = typeof stmt === 'string' ? stmt : ((stmt as { sql?: string })?.sql ?? '');
+    return /^\s*(SELECT|WITH)\b/i.test(sql) && !/\b(INSERT|UPDATE|DELETE|REPLACE)\b/i.test(sql);
+  };
+  const c = client as unknown as Record<string, (...a: unknown[]) => Promise<unknown>>;
+  for (const name of ['execute', 'batch', 'executeMultiple', 'migrate'] as const) {
+    const original = c[name]!.bind(client);
+    c[name] = async (...args: unknown[]) => {
+      if (name === 'execute' && isRead(args[0])) return original(...args);
+      const release = await lock();
+      try {
+        return await original(...args);
+      } finally {
+        release();
+      }
+    };
+  }
+  const transaction = c.transaction!.bind(client);
+  c.transaction = async (...args: unknown[]) => {
+    const release = await lock();
+    let tx: Record<string, (...a: unknown[]) => unknown>;
+    try {
+      tx = (await transaction(...args)) as typeof tx;
+    } catch (e) {
+      release();
+      throw e;
+    }
+    let released = false;
+    const once = () => {
+      if (!released) {
+        released = true;
+        release();
+      }
+    };
+    for (const end of ['commit', 'rollback', 'close'] as const) {
+      const original = tx[end]!.bind(tx);
+      tx[end] = (...a: unknown[]) => {
+        try {
+          const r = original(...a);
+          if (r instanceof Promise) return r.finally(once);
+          once();
+          return r;
+        } catch (e) {
+          once();
+          throw e;
+        }
+      };
+    }
+    return tx;
+  };
 }
 
 /** Upserts the controllers from content/facts, so the database follows the published facts. */

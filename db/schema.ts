@@ -3,7 +3,7 @@
  * this file by drizzle-kit (`npm run db:generate`) and applied at start.
  */
 import { sql } from 'drizzle-orm';
-import { blob, index, integer, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+import { blob, index, integer, primaryKey, sqliteTable, text } from 'drizzle-orm/sqlite-core';
 
 /**
  * The joint controllers, copied from content/facts/controllers.json at every start, so that
@@ -55,6 +55,8 @@ export const requests = sqliteTable(
       .default('received'),
     outcome: text('outcome', { enum: ['granted', 'partly_granted', 'refused'] }),
     emailConfirmedAt: integer('email_confirmed_at', { mode: 'timestamp_ms' }),
+    /** SHA-256 of the secret in the link that confirms the requester's e-mail address. */
+    emailConfirmTokenHash: text('email_confirm_token_hash').unique(),
     identityCheckedAt: integer('identity_checked_at', { mode: 'timestamp_ms' }),
     /** Envelope-encrypted JSON: the requester's personal data. Null once anonymised. */
     personal: blob('personal', { mode: 'buffer' }),
@@ -140,3 +142,17 @@ export const idempotencyKeys = sqliteTable('idempotency_keys', {
   response: text('response', { mode: 'json' }).notNull(),
   createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
 });
+
+/**
+ * Counters for per-client rate limits, per fixed window. The client is a keyed hash of its
+ * address, never the address itself; old windows are deleted by the retention job.
+ */
+export const rateLimits = sqliteTable(
+  'rate_limits',
+  {
+    key: text('key').notNull(),
+    window: integer('window').notNull(),
+    count: integer('count').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.key, t.window] })],
+);

@@ -6,3 +6,4 @@ export { encryptEnvelope } from './encrypt-envelope.ts';
 export { EnvelopeError, type EnvelopeErrorCode } from './envelope-error.ts';
 export { loadOrCreateMasterKey, MasterKeyError, type LoadedMasterKey, type MasterKeySource } from './load-or-create-master-key.ts';
 export type { KeyRing, MasterKey } from './types.ts';
+export { createCipher } from './create-cipher.ts';

@@ -7,3 +7,4 @@ export { JPEG_QUALITY, MAX_BYTES, MAX_PIXELS } from './limits.ts';
 export { prepareIdCopy, type PrepareIdCopyOptions, type PreparedIdCopy } from './prepare-id-copy.ts';
 export { renderWatermarkTile, type WatermarkStyle, type WatermarkTile } from './render-watermark-tile.ts';
 export type { ImageRefusal, ImageRefusalCode, ImageType } from './types.ts';
+export { prepareDocumentImage, type PreparedDocumentImage } from './prepare-document-image.ts';

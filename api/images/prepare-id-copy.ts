@@ -1,9 +1,8 @@
-import sharp, { type Metadata } from 'sharp';
+import sharp from 'sharp';
 import { buildWatermarkLines, type WatermarkInput } from './build-watermark-lines.ts';
 import { defaultWatermarkStyle } from './default-watermark-style.ts';
-import { detectImageType } from './detect-image-type.ts';
-import { findImageEnd } from './find-image-end.ts';
-import { JPEG_QUALITY, MAX_BYTES, MAX_PIXELS } from './limits.ts';
+import { checkUpload } from './check-upload.ts';
+import { JPEG_QUALITY, MAX_PIXELS } from './limits.ts';
 import { renderWatermarkTile, type WatermarkStyle } from './render-watermark-tile.ts';
 import type { ImageRefusal, ImageRefusalCode } from './types.ts';
 
@@ -30,32 +29,13 @@ export type PreparedIdCopy = { ok: true; jpeg: Buffer; width: number; height: nu
 export async function prepareIdCopy(bytes: Uint8Array, options: PrepareIdCopyOptions): Promise<PreparedIdCopy> {
   // Bad watermark fields are the caller's bug: throw before looking at the upload.
   const lines = buildWatermarkLines(options);
-  if (bytes.length > MAX_BYTES) return refuse('too_large', `${bytes.length} bytes, limit ${MAX_BYTES}`);
-  const detected = detectImageType(bytes);
-  if (!detected.ok) return refuse('unsupported_type', detected.detected);
-
-  let meta: Metadata;
-  try {
-    // Reads the header only; the pixel limit is ours to check, with a precise refusal.
-    meta = await sharp(bytes, { limitInputPixels: false }).metadata();
-  } catch (err) {
-    return refuse('truncated_or_corrupt', `header: ${(err as Error).message}`);
-  }
-  if (meta.format !== detected.type) return refuse('unsupported_type', `magic ${detected.type}, decoder ${meta.format}`);
-  const pixels = meta.width * meta.height;
-  if (pixels > MAX_PIXELS) return refuse('too_many_pixels', `${meta.width} x ${meta.height}`);
-
-  const end = findImageEnd(bytes, detected.type);
-  if (end === null) return refuse('truncated_or_corrupt', `${detected.type} structure incomplete`);
-  if (end < bytes.length) return refuse('trailing_data', `${bytes.length - end} bytes after the end of the ${detected.type}`);
+  const checked = await checkUpload(bytes);
+  if (!checked.ok) return checked;
+  const { meta, failOn } = checked;
 
   // Rendered before decoding, so a failure below can only come from the upload.
   const { width, height } = meta.autoOrient;
   const tile = await renderWatermarkTile(lines, width, height, options.style ?? defaultWatermarkStyle());
-  // For JPEG even warnings fail: a JPEG cut short and given a new end marker decodes "fine"
-  // (libjpeg only warns, and paints the rest grey). PNG readers warn about harmless things
-  // (an old sRGB profile), so for PNG and WebP errors fail, which includes truncation.
-  const failOn = detected.type === 'jpeg' ? 'warning' : 'error';
   try {
     const { data, info } = await sharp(bytes, { failOn, limitInputPixels: MAX_PIXELS, autoOrient: true })
       .flatten({ background: '#ffffff' })

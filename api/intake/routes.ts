@@ -1,0 +1,90 @@
+/**
+ * POST /api/requests — file a rights request (multipart/form-data). Thin: limits and content
+ * type first, then parse, then the domain operation (create-request.ts). Answers 201 with the
+ * reference and the secret status token, 422 with one problem per field, 413 for a body over the
+ * limit, 415 for another content type, 429 when a client sends too many, 503 when storage is
+ * busy or unavailable (nothing stored: the form can simply send again).
+ */
+import { getConnInfo } from '@hono/node-server/conninfo';
+import { Hono, type Context } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import type { Logger } from 'pino';
+import { BlobStoreUnavailableError } from '../blobs/index.ts';
+import { clientKey, hitRateLimit } from '../http/rate-limit.ts';
+import { createRequest, type IntakeDeps } from './create-request.ts';
+import { localizeIssues, message, pickLang } from './localize-issues.ts';
+import { parseSubmission } from './parse-submission.ts';
+import { LIMITS } from './submission-schema.ts';
+
+export interface IntakeRouteDeps extends IntakeDeps {
+  logger: Logger;
+  rateSecret: Uint8Array;
+  limits?: { submissionsPerHour: number };
+}
+
+/** SQLITE_BUSY and friends: another writer holds the database longer than the busy timeout. */
+export function isBusy(err: unknown): boolean {
+  const text = `${(err as { code?: string }).code ?? ''} ${(err as Error).message ?? ''} ${(err as { cause?: Error }).cause?.message ?? ''}`;
+  return /SQLITE_BUSY|database is locked|SQLITE_LOCKED/i.test(text);
+}
+
+export function clientOf(c: Context, secret: Uint8Array): string {
+  let address = 'unknown';
+  try {
+    address = getConnInfo(c).remote.address ?? 'unknown';
+  } catch {
+    // app.request() in tests has no socket: all such calls share one bucket.
+  }
+  return clientKey(secret, address);
+}
+
+export function intakeRoutes(d: IntakeRouteDeps) {
+  const app = new Hono();
+  const fail = (c: Context, status: 400 | 413 | 415 | 422 | 429 | 503, code: string, lang: ReturnType<typeof pickLang>, issues?: ReturnType<typeof localizeIssues>) =>
+    c.json({ error: { code, message: message(lang, code), ...(issues ? { issues } : {}) } }, status);
+
+  app.post(
+    '/requests',
+    async (c, next) => {
+      const lang = pickLang(undefined, c.req.header('accept-language'));
+      if (!/^multipart\/form-data\s*;\s*boundary=/i.test(c.req.header('content-type') ?? '')) return fail(c, 415, 'form.error.contentType', lang);
+      const allowed = await hitRateLimit(d.db, { scope: 'submit', client: clientOf(c, d.rateSecret), limit: d.limits?.submissionsPerHour ?? 20, windowMs: 3_600_000, now: d.now() });
+      if (!allowed) return fail(c, 429, 'form.error.rateLimited', lang);
+      await next();
+    },
+    bodyLimit({ maxSize: LIMITS.bodyBytes, onError: (c) => fail(c, 413, 'form.error.bodyTooLarge', pickLang(undefined, c.req.header('accept-language'))) }),
+    async (c) => {
+      const acceptLanguage = c.req.header('accept-language');
+      let form: FormData;
+      try {
+        form = await c.req.raw.formData();
+      } catch {
+        return fail(c, 400, 'form.error.malformed', pickLang(undefined, acceptLanguage));
+      }
+      const parsed = await parseSubmission(form, d.now());
+      if (!parsed.ok) {
+        const lang = pickLang(parsed.lang, acceptLanguage);
+        return fail(c, 422, 'form.error.summary', lang, localizeIssues(lang, parsed.issues));
+      }
+      const headerKey = c.req.header('idempotency-key');
+      const submission = headerKey && !parsed.data.idempotencyKey ? { ...parsed.data, idempotencyKey: headerKey } : parsed.data;
+      if (submission.idempotencyKey && !/^[A-Za-z0-9_-]{16,128}$/.test(submission.idempotencyKey)) {
+        return fail(c, 422, 'form.error.summary', submission.lang, localizeIssues(submission.lang, [{ path: 'idempotencyKey', code: 'form.error.malformed' }]));
+      }
+      try {
+        const r = await createRequest(submission, parsed.files, d);
+        if (!r.ok) return fail(c, 422, 'form.error.summary', submission.lang, localizeIssues(submission.lang, r.issues));
+        d.logger.info({ event: 'request_created', replayed: r.replayed, controller: r.response.controller.id }, 'request filed');
+        return c.json(r.response, r.replayed ? 200 : 201);
+      } catch (err) {
+        if (err instanceof BlobStoreUnavailableError || isBusy(err)) {
+          d.logger.warn({ event: 'intake_unavailable', reason: err instanceof BlobStoreUnavailableError ? 'blobs' : 'database_busy' }, 'request not stored');
+          c.header('retry-after', '30');
+          return fail(c, 503, 'form.error.busy', submission.lang);
+        }
+        throw err;
+      }
+    },
+  );
+  return app;
+}
