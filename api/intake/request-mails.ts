@@ -10,7 +10,7 @@ import type { ControllerId, Lang, StatementId } from '../../content/schema.ts';
 import { explainRoutingReason } from '../routing/explain-routing.ts';
 import type { RoutingReason } from '../routing/types.ts';
 import type { MailMessage } from '../mail/types.ts';
-import { formatBrusselsDateTime } from './format-brussels-date-time.ts';
+import { formatBrusselsTime } from '../receipts/format-brussels-time.ts';
 
 const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (ch) => `&#${ch.charCodeAt(0)};`);
 
@@ -39,7 +39,7 @@ export function confirmationMail(i: ConfirmationInput): MailMessage {
   const c = facts.controllers[i.controllerId]!;
   const name = `${c.name} (${c.shortName})`;
   const p = [
-    t(i.lang, 'mail.confirm.received', { date: formatBrusselsDateTime(i.lang, i.receivedAt), reference: i.reference }),
+    t(i.lang, 'mail.confirm.received', { date: formatBrusselsTime(i.lang, i.receivedAt), reference: i.reference }),
     t(i.lang, 'mail.confirm.handler', { controller: name, reason: explainRoutingReason(i.lang, i.reason) }),
     t(i.lang, 'mail.confirm.deadline', { deadline: formatDate(i.lang, i.legalDeadline) }),
   ];
