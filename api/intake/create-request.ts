@@ -9,7 +9,7 @@
  *   const r = await createRequest(parsed.data, parsed.files, deps);
  *   if (r.ok) return c.json(r.response, 201);
  */
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import { facts } from '../../content/facts.ts';
 import type { ControllerId } from '../../content/schema.ts';
@@ -50,6 +50,8 @@ export interface CreatedRequest {
   statusUrl: string;
   controller: { id: ControllerId; name: string };
   routingReason: RoutingReasonJson;
+  /** The reason in the requester's language, with the contact point's line where it applies. */
+  routingReasonText: string;
   contactPointInformed: boolean;
   receivedAt: string;
   legalDeadline: string;
@@ -79,15 +81,33 @@ export interface PersonalData {
   signedDate: string;
 }
 
-async function replay(db: Db, cipher: Cipher, key: string): Promise<CreatedRequest | null> {
-  const row = await db.select({ response: idempotencyKeys.response }).from(idempotencyKeys).where(eq(idempotencyKeys.key, key)).get();
-  if (!row) return null;
-  return JSON.parse(cipher.decrypt(Buffer.from(row.response as string, 'base64')).toString('utf8')) as CreatedRequest;
+/** What makes two submissions "the same form": every field and the hash of every file. */
+function submissionSha256(s: Submission, uploads: Partial<Record<FileField, Uint8Array>>): string {
+  const h = createHash('sha256').update(JSON.stringify({ ...s, idempotencyKey: undefined }));
+  for (const field of Object.keys(uploads).sort()) {
+    h.update(`\0${field}\0`).update(createHash('sha256').update(uploads[field as FileField]!).digest());
+  }
+  return h.digest('hex');
 }
 
+/**
+ * The first answer to this key, if there is one; 'other_form' when the key was used for a
+ * different submission: its answer (with the secret status token) is only for the same form.
+ */
+async function replay(db: Db, cipher: Cipher, key: string, submission: string): Promise<CreatedRequest | 'other_form' | null> {
+  const row = await db.select({ response: idempotencyKeys.response }).from(idempotencyKeys).where(eq(idempotencyKeys.key, key)).get();
+  if (!row) return null;
+  const { submissionSha256: earlier, ...response } = JSON.parse(cipher.decrypt(Buffer.from(row.response as string, 'base64')).toString('utf8')) as CreatedRequest & { submissionSha256?: string };
+  return earlier === submission ? response : 'other_form';
+}
+
+const OTHER_FORM: CreateResult = { ok: false, issues: [{ path: 'idempotencyKey', code: 'form.error.malformed' }] };
+
 export async function createRequest(s: Submission, uploads: Partial<Record<FileField, Uint8Array>>, d: IntakeDeps): Promise<CreateResult> {
+  const submission = submissionSha256(s, uploads);
   if (s.idempotencyKey) {
-    const earlier = await replay(d.db, d.cipher, s.idempotencyKey);
+    const earlier = await replay(d.db, d.cipher, s.idempotencyKey, submission);
+    if (earlier === 'other_form') return OTHER_FORM;
     if (earlier) return { ok: true, response: earlier, replayed: true };
   }
   const now = d.now();
@@ -133,8 +153,9 @@ export async function createRequest(s: Submission, uploads: Partial<Record<FileF
     representativeName: clean(s.representativeName),
     explanations,
     rectification: s.rights.includes('rectification') ? { wrong: clean(s['rectification.wrong'])!, right: clean(s['rectification.right'])! } : null,
-    signature: s.signatureMethod === 'typed' ? { method: 'typed', name: s.signatureName! } : { method: 'drawn' },
-    signedPlace: s.signedPlace,
+    // The typed name and the place are free text too, and both are printed on the receipt.
+    signature: s.signatureMethod === 'typed' ? { method: 'typed', name: clean(s.signatureName)! } : { method: 'drawn' },
+    signedPlace: clean(s.signedPlace)!,
     signedDate: s.signedDate,
   };
 
@@ -176,8 +197,8 @@ export async function createRequest(s: Submission, uploads: Partial<Record<FileF
       legalDeadline: formatIsoDay(deadlines.firstDeadline),
       extendedDeadline: extendedIfExtended,
       internalTarget: deadlines.internalTarget === null ? null : formatIsoDay(deadlines.internalTarget),
-      signature: signature?.ok ? { kind: 'drawn', png: signature.bytes } : { kind: 'typed', name: s.signatureName ?? '' },
-      signedPlace: s.signedPlace,
+      signature: signature?.ok ? { kind: 'drawn', png: signature.bytes } : { kind: 'typed', name: personal.signature.method === 'typed' ? personal.signature.name : '' },
+      signedPlace: personal.signedPlace,
       signedDate: s.signedDate,
       files: stored.map((f) => ({ role: f.role as 'id_copy' | 'signature' | 'mandate', sha256: f.sha256 })),
       seal,
@@ -197,6 +218,7 @@ export async function createRequest(s: Submission, uploads: Partial<Record<FileF
       statusUrl,
       controller: { id: routing.controller, name: controller.name },
       routingReason: routing.reason,
+      routingReasonText: routing.explain(s.lang),
       contactPointInformed: routing.informContactPoint,
       receivedAt: new Date(now).toISOString(),
       legalDeadline: formatIsoDay(deadlines.firstDeadline),
@@ -239,7 +261,7 @@ export async function createRequest(s: Submission, uploads: Partial<Record<FileF
         await enqueueMail(tx, { kind: 'contact-point-notice', message: dpoNoticeMail({ ...dpoNotice, to: cp.id }) }, { cipher: d.cipher, now });
       }
       if (s.idempotencyKey) {
-        await tx.insert(idempotencyKeys).values({ key: s.idempotencyKey, requestId: id, response: d.cipher.encrypt(Buffer.from(JSON.stringify(response))).toString('base64'), createdAt: new Date(now) });
+        await tx.insert(idempotencyKeys).values({ key: s.idempotencyKey, requestId: id, response: d.cipher.encrypt(Buffer.from(JSON.stringify({ ...response, submissionSha256: submission }))).toString('base64'), createdAt: new Date(now) });
       }
     });
     return { ok: true, response, replayed: false };
@@ -247,7 +269,8 @@ export async function createRequest(s: Submission, uploads: Partial<Record<FileF
     await Promise.all(written.map((b) => d.blobs.delete(b).catch(() => false)));
     // Two submissions with one idempotency key at the same moment: the loser answers as the winner.
     if (s.idempotencyKey && /UNIQUE constraint failed: idempotency_keys/.test(String((err as { message?: string }).message) + String((err as { cause?: { message?: string } }).cause?.message))) {
-      const earlier = await replay(d.db, d.cipher, s.idempotencyKey);
+      const earlier = await replay(d.db, d.cipher, s.idempotencyKey, submission);
+      if (earlier === 'other_form') return OTHER_FORM;
       if (earlier) return { ok: true, response: earlier, replayed: true };
     }
     throw err;

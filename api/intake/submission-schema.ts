@@ -36,7 +36,8 @@ const isoDate = (required: string, invalid: string) =>
   z
     .string({ error: required })
     .trim()
-    .min(1, required)
+    // An empty field is only "required", not also "not a date": one problem per field.
+    .min(1, { error: required, abort: true })
     .refine((s) => parseIsoDay(s).ok, { message: invalid });
 
 const yes = (message: string) => z.literal(['yes', 'on', 'true'], { error: message });
@@ -44,7 +45,11 @@ const yes = (message: string) => z.literal(['yes', 'on', 'true'], { error: messa
 export const submissionSchema = z
   .object({
     statement: z.enum(STATEMENT_IDS, { error: 'form.error.statement.required' }),
-    rights: z.array(z.enum(RIGHTS, { error: 'form.error.rights.required' })).min(1, 'form.error.rights.required'),
+    // A right ticked twice (a repeated part) counts once: it is one right, on the receipt and in the mails.
+    rights: z
+      .array(z.enum(RIGHTS, { error: 'form.error.rights.required' }))
+      .min(1, 'form.error.rights.required')
+      .transform((rights) => [...new Set(rights)]),
     'explanation.access': optionalText(LIMITS.longText),
     'explanation.erasure': optionalText(LIMITS.longText),
     'explanation.restriction': optionalText(LIMITS.longText),

@@ -45,7 +45,7 @@ export async function deliverDueMail(d: DeliverDeps): Promise<{ sent: number; fa
     try {
       const m = JSON.parse(d.cipher.decrypt(bytes).toString('utf8')) as MailMessage;
       await d.transport.sendMail({ from: d.from, to: m.to, subject: m.subject, text: m.text, html: m.html, messageId: row.message_id });
-      await d.db.run(sql`UPDATE outbox SET status = 'sent', sent_at = ${Date.now()}, attempts = attempts + 1, claimed_until = NULL, last_error = NULL WHERE id = ${row.id} AND claimed_by = ${d.workerId}`);
+      await d.db.run(sql`UPDATE outbox SET status = 'sent', sent_at = ${d.now}, attempts = attempts + 1, claimed_until = NULL, last_error = NULL WHERE id = ${row.id} AND claimed_by = ${d.workerId}`);
       sent++;
     } catch (err) {
       const attempts = row.attempts + 1;

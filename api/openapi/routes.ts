@@ -21,6 +21,7 @@ const createdSchema = z.object({
   statusUrl: z.string(),
   controller: z.object({ id: z.string(), name: z.string() }),
   routingReason: z.object({ code: z.string() }).loose(),
+  routingReasonText: z.string().optional().describe("The routing reason in the requester's language (absent in answers replayed from before it existed)"),
   contactPointInformed: z.boolean(),
   receivedAt: z.string(),
   legalDeadline: z.string(),
@@ -42,6 +43,7 @@ export function buildOpenApi() {
   form.required = [...(form.required ?? []), 'idCopy'];
   const errors = (codes: Record<string, string>) =>
     Object.fromEntries(Object.entries(codes).map(([status, description]) => [status, { description, content: { 'application/json': { schema: json(errorSchema) } } }]));
+  const tooMany = 'Too many look-ups from this client';
   const tokenHeader = [{ name: 'Authorization', in: 'header', required: true, schema: { type: 'string', pattern: '^Bearer [A-Za-z0-9_-]{43}$' } }];
   return {
     openapi: '3.1.0',
@@ -54,18 +56,21 @@ export function buildOpenApi() {
           parameters: [{ name: 'Idempotency-Key', in: 'header', required: false, schema: { type: 'string', pattern: '^[A-Za-z0-9_-]{16,128}$' } }],
           requestBody: { required: true, content: { 'multipart/form-data': { schema: form } } },
           responses: {
-            201: { description: 'Filed', content: { 'application/json': { schema: json(createdSchema) } } },
+            201: { description: 'Filed. A browser whose Accept prefers text/html (the form without JavaScript) gets this answer, and every error, as an HTML page', content: { 'application/json': { schema: json(createdSchema) }, 'text/html': {} } },
             200: { description: 'The same idempotency key again: the first answer', content: { 'application/json': { schema: json(createdSchema) } } },
             ...errors({ 400: 'Malformed multipart body', 413: 'Body over 25 MB', 415: 'Not multipart/form-data', 422: 'Problems, one per field, in the requester\'s language', 429: 'Too many submissions from this client', 503: 'Storage busy or unavailable: nothing was stored, send again' }),
           },
         },
       },
-      '/api/requests/status': { get: { summary: 'State, deadlines and timeline', parameters: tokenHeader, responses: { 200: { description: 'Status' }, ...errors({ 401: 'Unknown token' }) } } },
-      '/api/requests/status/receipt': { get: { summary: 'The receipt PDF', parameters: tokenHeader, responses: { 200: { description: 'PDF', content: { 'application/pdf': {} } }, ...errors({ 401: 'Unknown token' }) } } },
-      '/api/requests/status/withdraw': { post: { summary: 'Withdraw the request', parameters: tokenHeader, responses: { 200: { description: 'Withdrawn' }, ...errors({ 401: 'Unknown token', 409: 'Already closed' }) } } },
-      '/api/requests/status/documents': { post: { summary: 'Add a document (same file rules)', parameters: tokenHeader, requestBody: { content: { 'multipart/form-data': { schema: { type: 'object', properties: { document: { type: 'string', format: 'binary' } }, required: ['document'] } } } }, responses: { 201: { description: 'Added' }, ...errors({ 401: 'Unknown token', 409: 'Closed', 413: 'Too large', 422: 'Refused file' }) } } },
+      '/api/requests/status': { get: { summary: 'State, deadlines and timeline', parameters: tokenHeader, responses: { 200: { description: 'Status' }, ...errors({ 401: 'Unknown token', 429: tooMany }) } } },
+      '/api/requests/status/receipt': {
+        get: { summary: 'The receipt PDF', parameters: tokenHeader, responses: { 200: { description: 'PDF', content: { 'application/pdf': {} } }, ...errors({ 401: 'Unknown token', 429: tooMany }) } },
+        post: { summary: 'The receipt PDF, for a plain HTML form (no JavaScript): the token in the body field `token`, never in the URL', requestBody: { required: true, content: { 'application/x-www-form-urlencoded': { schema: { type: 'object', properties: { token: { type: 'string' } }, required: ['token'] } } } }, responses: { 200: { description: 'PDF', content: { 'application/pdf': {} } }, ...errors({ 401: 'Unknown token (an HTML page when Accept prefers text/html)', 429: tooMany }) } },
+      },
+      '/api/requests/status/withdraw': { post: { summary: 'Withdraw the request', parameters: tokenHeader, responses: { 200: { description: 'Withdrawn' }, ...errors({ 401: 'Unknown token', 409: 'Already closed', 429: tooMany }) } } },
+      '/api/requests/status/documents': { post: { summary: 'Add a document (same file rules)', parameters: tokenHeader, requestBody: { content: { 'multipart/form-data': { schema: { type: 'object', properties: { document: { type: 'string', format: 'binary' } }, required: ['document'] } } } }, responses: { 201: { description: 'Added' }, ...errors({ 400: 'Malformed multipart body', 401: 'Unknown token', 409: 'Closed', 413: 'Too large', 415: 'Not multipart/form-data', 422: 'Refused file', 429: tooMany }) } } },
       '/api/requests/confirm-email': { get: { summary: 'Confirm the e-mail address (link from the e-mail)', parameters: [{ name: 'token', in: 'query', required: true, schema: { type: 'string' } }], responses: { 200: { description: 'Confirmed (HTML)' }, 400: { description: 'Unknown link (HTML)' } } } },
-      '/api/verify': { post: { summary: 'Check a receipt against the seal', requestBody: { content: { 'application/json': { schema: { type: 'object', properties: { reference: { type: 'string' }, receiptSha256: { type: 'string' }, fingerprint: { type: 'string' } }, required: ['reference'] } }, 'multipart/form-data': { schema: { type: 'object', properties: { reference: { type: 'string' }, receipt: { type: 'string', format: 'binary' } } } } } }, responses: { 200: { description: 'valid true or false, with a message' }, 404: { description: 'No such reference' } } } },
+      '/api/verify': { post: { summary: 'Check a receipt against the seal', requestBody: { content: { 'application/json': { schema: { type: 'object', properties: { reference: { type: 'string' }, receiptSha256: { type: 'string' }, fingerprint: { type: 'string' } }, required: ['reference'] } }, 'multipart/form-data': { schema: { type: 'object', properties: { reference: { type: 'string' }, receipt: { type: 'string', format: 'binary' } } } } } }, responses: { 200: { description: 'valid true or false, with a message' }, 404: { description: 'No such reference' }, ...errors({ 400: 'Malformed body', 413: 'Body over 2 MB', 415: 'Neither JSON nor multipart/form-data', 422: 'No valid reference, or nothing to check it against' }) } } },
     },
   };
 }

@@ -2,19 +2,21 @@
  * The requester's side after filing: status (GET /api/requests/status), the receipt PDF,
  * withdrawal, adding a document, confirming the e-mail address, and checking a receipt's seal
  * (POST /api/verify). The status token travels in a header (`Authorization: Bearer …` or
- * `X-Status-Token`), never in a URL.
+ * `X-Status-Token`; for the receipt download of the answer page without JavaScript, in a form
+ * body), never in a URL.
  */
 import { createHash, randomUUID } from 'node:crypto';
 import { and, eq, isNull, sql } from 'drizzle-orm';
 import { Hono, type Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { t } from '../../content/i18n.ts';
-import type { Lang } from '../../content/schema.ts';
+import { LANGS, type Lang } from '../../content/schema.ts';
 import type { Db } from '../../db/client.ts';
 import { requestEvents, requestFiles, requests } from '../../db/schema.ts';
 import type { BlobStore } from '../blobs/index.ts';
 import { clientOf } from '../intake/routes.ts';
 import { message, pickLang } from '../intake/localize-issues.ts';
+import { prefersHtml, problemPage } from '../intake/html-answer.ts';
 import { prepareDocumentImage } from '../images/index.ts';
 import { hitRateLimit } from '../http/rate-limit.ts';
 import { hashStatusToken, isStatusTokenShape } from '../requests/status-token.ts';
@@ -37,7 +39,11 @@ const OPEN = ['received', 'awaiting_information', 'in_progress'] as const;
 
 export function statusRoutes(d: StatusDeps) {
   const app = new Hono();
-  const langOf = (c: Context, fallback?: Lang) => pickLang(c.req.query('lang') ?? fallback, c.req.header('accept-language'));
+  // ?lang= when it names a language; else the request's own language; else Accept-Language.
+  const langOf = (c: Context, fallback?: Lang) => {
+    const asked = c.req.query('lang');
+    return pickLang(asked && (LANGS as readonly string[]).includes(asked) ? asked : fallback, c.req.header('accept-language'));
+  };
 
   // Status look-ups are rate limited: a token cannot be guessed, but trying should cost.
   app.use('/requests/status/*', async (c, next) => {
@@ -60,9 +66,7 @@ export function statusRoutes(d: StatusDeps) {
     return c.json(await describeStatus(d.db, r, langOf(c, r.lang)));
   });
 
-  app.get('/requests/status/receipt', async (c) => {
-    const { r, error } = await withRequest(c);
-    if (error) return error;
+  const sendReceipt = async (c: Context, r: typeof requests.$inferSelect) => {
     const f = await d.db.select().from(requestFiles).where(and(eq(requestFiles.requestId, r.id), eq(requestFiles.role, 'receipt'), isNull(requestFiles.deletedAt))).get();
     if (!f) return c.json({ error: { code: 'not_found' } }, 404);
     const bytes = await d.blobs.get(f.blobId, f.sha256);
@@ -71,6 +75,32 @@ export function statusRoutes(d: StatusDeps) {
       'content-disposition': `attachment; filename="receipt-${r.reference}.pdf"`,
       'cache-control': 'no-store',
     });
+  };
+
+  app.get('/requests/status/receipt', async (c) => {
+    const { r, error } = await withRequest(c);
+    if (error) return error;
+    return sendReceipt(c, r);
+  });
+
+  // The same receipt for a plain HTML form (the intake's answer page without JavaScript): the
+  // token comes in the form body, never in the URL.
+  app.post('/requests/status/receipt', bodyLimit({ maxSize: 8 * 1024, onError: (c) => c.json({ error: { code: 'form.error.malformed' } }, 413) }), async (c) => {
+    let token: string | null = null;
+    try {
+      const body = await c.req.parseBody();
+      token = typeof body.token === 'string' ? body.token.trim() : null;
+    } catch {
+      token = null;
+    }
+    const r = isStatusTokenShape(token) ? await findRequestByToken(d.db, token) : null;
+    if (!r) {
+      const lang = langOf(c);
+      const text = message(lang, 'status.error.token');
+      if (prefersHtml(c.req.header('accept'))) return c.html(problemPage(lang, text, [], { backToForm: false }), 401, { 'cache-control': 'no-store' });
+      return c.json({ error: { code: 'status.error.token', message: text } }, 401);
+    }
+    return sendReceipt(c, r);
   });
 
   app.post('/requests/status/withdraw', async (c) => {

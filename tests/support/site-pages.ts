@@ -6,7 +6,7 @@ import { LANGS, STATEMENT_IDS } from '../../content/schema.ts';
 export interface SitePage {
   path: string;
   lang: string;
-  kind: 'home' | 'statement' | 'rights' | 'search' | 'not-found' | 'root';
+  kind: 'home' | 'statement' | 'rights' | 'search' | 'request' | 'status' | 'not-found' | 'root';
 }
 
 export function allPages(): SitePage[] {
@@ -16,6 +16,8 @@ export function allPages(): SitePage[] {
     for (const id of STATEMENT_IDS) pages.push({ path: `/${lang}/${facts.statements[id]!.slug}/`, lang, kind: 'statement' });
     pages.push({ path: `/${lang}/rights/`, lang, kind: 'rights' });
     pages.push({ path: `/${lang}/search/`, lang, kind: 'search' });
+    pages.push({ path: `/${lang}/request/`, lang, kind: 'request' });
+    pages.push({ path: `/${lang}/status/`, lang, kind: 'status' });
   }
   return pages;
 }

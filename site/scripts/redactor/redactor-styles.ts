@@ -1,7 +1,8 @@
 // The redactor's stylesheet (adopted by script: the CSP allows no <style> element). Colours and
 // the focus ring follow site/styles/global.css; buttons keep the site's own button style.
 export const REDACTOR_CSS = `
-.rd{display:grid;gap:.75rem;max-width:48rem}
+.rd{display:grid;grid-template-columns:minmax(0,1fr);gap:.75rem;max-width:48rem}
+.rd-bar>*{min-width:0;max-width:100%}
 .rd [hidden]{display:none!important}
 .rd-bar{display:flex;flex-wrap:wrap;gap:.5rem;align-items:flex-end}
 .rd-bar label{display:block;font-weight:700}

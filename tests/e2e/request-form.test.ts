@@ -1,0 +1,354 @@
+// The citizen's request form in real Chromium against the real server. Without JavaScript: the
+// plain multipart form with a typed signature files a request and the API answers with an HTML
+// page in the requester's language (reference, status link, receipt download), or with every
+// problem listed. With JavaScript: problems in a focused summary with links, nothing typed lost;
+// and the whole flow in every language with a drawn signature and the redacted ID copy.
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { eq } from 'drizzle-orm';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import sharp from 'sharp';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { t } from '../../content/i18n.ts';
+import { LANGS, type Lang } from '../../content/schema.ts';
+import { openDatabase, type Db } from '../../db/client.ts';
+import { requestFiles, requests } from '../../db/schema.ts';
+import { brusselsToday } from '../../site/scripts/shared/dates.ts';
+import { launchBrowser } from '../support/browser.ts';
+import { syntheticIdCard } from '../support/request-form.ts';
+import { startServer, type RunningServer } from '../support/server.ts';
+
+const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+let server: RunningServer;
+let browser: Browser;
+let card: Buffer;
+let db: Db;
+beforeAll(async () => {
+  [server, browser, card] = await Promise.all([startServer(), launchBrowser(), syntheticIdCard()]);
+  db = await openDatabase({ url: `file:${server.dataDir}/portal.db` });
+});
+afterAll(async () => {
+  db?.$client.close();
+  await browser?.close();
+  await server?.stop();
+});
+
+/** Everything a person fills in by hand: the same without and with JavaScript. */
+async function fillTypedFields(page: Page, lang: Lang): Promise<void> {
+  await page.check('#f-statement-crt');
+  await page.check('#f-rights');
+  await page.fill('#f-explanation-access', 'Ik wil een kopie van alles wat u over mij bewaart.');
+  await page.check('#f-rights-rectification');
+  await page.fill('#f-rectification-wrong', 'Mijn geboortedatum staat er als 1985-03-07.');
+  await page.fill('#f-rectification-right', 'Mijn geboortedatum is 1985-07-30.');
+  await page.fill('#f-firstName', 'Olena');
+  await page.fill('#f-lastName', 'Kovalenko');
+  await page.fill('#f-dateOfBirth', '1985-07-30');
+  await page.check('#f-actingAs');
+  await page.fill('#f-email', `olena.${lang}@example.org`);
+  await page.fill('#f-postcode', '9000');
+  await page.fill('#f-city', 'Gent');
+  await page.check('#f-signatureConsent');
+  await page.fill('#f-signedPlace', 'Gent');
+  await page.fill('#f-signedDate', brusselsToday());
+  await page.check('#f-declaration');
+}
+
+async function axeViolations(page: Page): Promise<string[]> {
+  await page.evaluate(AXE_SOURCE);
+  return page.evaluate(async () => {
+    const axe = (globalThis as unknown as { axe: { run(ctx: Document, o: object): Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> } }).axe;
+    const r = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
+    return r.violations.map((v) => `${v.id} at ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+  });
+}
+
+/** Keeps a copy of the form the page sends with fetch (files as base64) in window.sentForm. */
+async function recordSentForm(page: Page): Promise<void> {
+  await page.evaluate(() => {
+    const original = window.fetch;
+    const base64 = (b: Blob) => new Promise<string>((resolve) => {
+      const r = new FileReader();
+      r.onload = () => resolve(String(r.result).split(',')[1] ?? '');
+      r.readAsDataURL(b);
+    });
+    window.fetch = async (input, init) => {
+      if (init?.body instanceof FormData) {
+        const out: Record<string, unknown> = {};
+        for (const [k, v] of init.body.entries()) out[k] = typeof v === 'string' ? v : { type: v.type, b64: await base64(v) };
+        (window as unknown as { sentForm: unknown }).sentForm = out;
+      }
+      return original(input, init);
+    };
+  });
+}
+
+/** A context that records CSP violations and console errors of every page it opens. */
+async function watchedContext(options: Parameters<Browser['newContext']>[0] = {}): Promise<{ context: BrowserContext; problems: string[] }> {
+  const context = await browser.newContext(options);
+  const problems: string[] = [];
+  context.on('page', (p) => {
+    p.on('console', (m) => {
+      if (m.type() === 'error') problems.push(m.text());
+    });
+    p.on('pageerror', (e) => problems.push(e.message));
+  });
+  return { context, problems };
+}
+
+describe('the request form without JavaScript', () => {
+  for (const lang of ['nl', 'uk'] as const) {
+    it(`files a request in ${lang} and answers with a page in ${lang}`, async () => {
+      const { context } = await watchedContext({ javaScriptEnabled: false, acceptDownloads: true });
+      const page = await context.newPage();
+      await page.goto(`${server.url}/${lang}/request/`);
+      // Without the script: no choice of drawing, the typed name is the signature.
+      expect(await page.isVisible('#f-signatureMethod')).toBe(false);
+      await fillTypedFields(page, lang);
+      await page.fill('#f-signatureName', 'Olena Kovalenko');
+      await page.setInputFiles('#f-idCopy', { name: 'id-card.jpg', mimeType: 'image/jpeg', buffer: card });
+      const [answer] = await Promise.all([page.waitForNavigation(), page.click('#submit-request')]);
+      expect(answer?.status()).toBe(201);
+      expect(answer?.headers()['content-type']).toMatch(/^text\/html/);
+      expect(answer?.headers()['cache-control']).toBe('no-store');
+      expect(await page.getAttribute('html', 'lang')).toBe(lang);
+      expect(await page.textContent('h1')).toBe(t(lang, 'sent.title'));
+      const reference = (await page.textContent('main p strong'))!;
+      expect(reference).toMatch(/^PR-[0-9A-Z]{4}-[0-9A-Z]{4}-.$/);
+      const body = (await page.textContent('main'))!;
+      // Who handles it and why: postcode 9000 is Ghent.
+      expect(body).toContain('Integratie en Inburgering Gent');
+      expect(body).toContain(t(lang, 'routing.reason.postcodeInArea', { postcode: '9000', area: t(lang, 'routing.area.ghent'), controller: 'IN-Gent' }));
+      // The status link carries the token in the fragment only; no URL on the page has it in a query.
+      const status = (await page.getAttribute(`a[href^="/${lang}/status/"]`, 'href'))!;
+      expect(status).toMatch(new RegExp(`^/${lang}/status/#[A-Za-z0-9_-]{43}$`));
+      const token = status.split('#')[1]!;
+      expect(await page.$$eval('[href], [action], [src]', (els) => els.map((e) => e.getAttribute('href') ?? e.getAttribute('action') ?? e.getAttribute('src')))).not.toEqual(
+        expect.arrayContaining([expect.stringContaining(`?${token}`)]),
+      );
+      // The receipt, through the small form (the token in its body).
+      const [download] = await Promise.all([page.waitForEvent('download'), page.click('form[action^="/api/requests/status/receipt"] button')]);
+      expect(download.suggestedFilename()).toBe(`receipt-${reference}.pdf`);
+      expect(readFileSync((await download.path())!).subarray(0, 5).toString()).toBe('%PDF-');
+      // Stored as sent: typed signature, the ID copy, in the requester's language.
+      const row = (await db.select().from(requests).where(eq(requests.reference, reference)).get())!;
+      expect(row).toMatchObject({ lang, statement: 'crt', controllerId: 'ingent', rights: ['access', 'rectification'] });
+      const roles = (await db.select().from(requestFiles).where(eq(requestFiles.requestId, row.id))).map((f) => f.role).sort();
+      expect(roles).toEqual(['id_copy', 'receipt']);
+      await context.close();
+    });
+  }
+
+  it('lists every problem in the requester\'s language, and Back returns to the answers', async () => {
+    const { context } = await watchedContext({ javaScriptEnabled: false });
+    const page = await context.newPage();
+    await page.goto(`${server.url}/uk/request/`);
+    await page.fill('#f-firstName', 'Olena');
+    await page.fill('#f-email', 'not an address');
+    const [answer] = await Promise.all([page.waitForNavigation(), page.click('#submit-request')]);
+    expect(answer?.status()).toBe(422);
+    expect(await page.getAttribute('html', 'lang')).toBe('uk');
+    expect(await page.textContent('h1')).toBe(t('uk', 'form.errorSummary.title'));
+    const items = await page.$$eval('main li', (lis) => lis.map((li) => li.textContent));
+    expect(items).toEqual(
+      expect.arrayContaining([
+        `${t('uk', 'form.field.statement')}: ${t('uk', 'form.error.statement.required')}`,
+        `${t('uk', 'form.field.lastName')}: ${t('uk', 'form.error.lastName.required')}`,
+        `${t('uk', 'form.field.email')}: ${t('uk', 'form.error.email.invalid')}`,
+      ]),
+    );
+    expect(items.join('\n')).not.toContain(t('uk', 'form.error.firstName.required'));
+    expect(await page.textContent('main')).toContain(t('uk', 'answer.backHint'));
+    await page.goBack();
+    expect(await page.inputValue('#f-firstName')).toBe('Olena');
+    expect(await page.inputValue('#f-email')).toBe('not an address');
+    await context.close();
+  });
+});
+
+describe('the request form with JavaScript', () => {
+  it('shows a focused error summary with a link to each field, and keeps what was typed', async () => {
+    const { context, problems } = await watchedContext();
+    const page = await context.newPage();
+    await page.goto(`${server.url}/nl/request/`);
+    await page.waitForSelector('#f-idempotencyKey:not([disabled])', { state: 'attached' });
+    await page.fill('#f-firstName', 'Olena');
+    await page.fill('#f-email', 'olena@example.org');
+    await page.click('#submit-request');
+    await page.waitForSelector('#error-summary:not([hidden])');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('error-summary');
+    const links = await page.$$eval('#error-summary a', (as) => as.map((a) => [a.getAttribute('href'), a.textContent]));
+    expect(links).toEqual(
+      expect.arrayContaining([
+        ['#f-statement', t('nl', 'form.error.statement.required')],
+        ['#f-rights', t('nl', 'form.error.rights.required')],
+        ['#f-lastName', t('nl', 'form.error.lastName.required')],
+        ['#f-idCopy', t('nl', 'form.error.idCopy.required')],
+        ['#f-signedPlace', t('nl', 'form.error.signedPlace.required')],
+      ]),
+    );
+    expect(links.map((l) => l[0])).not.toContain('#f-firstName');
+    expect(links.map((l) => l[0])).not.toContain('#f-email');
+    // The message sits at the field too, tied to it.
+    expect(await page.getAttribute('#f-lastName', 'aria-invalid')).toBe('true');
+    expect(await page.getAttribute('#f-lastName', 'aria-describedby')).toContain('f-lastName-error');
+    expect(await page.textContent('#f-lastName-error')).toContain(t('nl', 'form.error.lastName.required'));
+    expect(await axeViolations(page)).toEqual([]);
+    // A summary link takes the person to the field.
+    await page.click('#error-summary a[href="#f-lastName"]');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('f-lastName');
+    await page.keyboard.type('Kovalenko');
+    await page.click('#submit-request');
+    await page.waitForFunction(() => !document.querySelector('#error-summary a[href="#f-lastName"]'));
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('error-summary');
+    expect(await page.inputValue('#f-firstName')).toBe('Olena');
+    expect(await page.inputValue('#f-lastName')).toBe('Kovalenko');
+    expect(await page.inputValue('#f-email')).toBe('olena@example.org');
+    expect(await page.getAttribute('#f-lastName', 'aria-invalid')).toBeNull();
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+
+  it('shows a problem only the API finds in the same summary', async () => {
+    const { context } = await watchedContext();
+    const page = await context.newPage();
+    await page.goto(`${server.url}/en/request/`);
+    await page.waitForSelector('#f-idempotencyKey:not([disabled])', { state: 'attached' });
+    await fillTypedFields(page, 'en');
+    await page.fill('#f-signatureName', 'Olena Kovalenko');
+    // The redactor opens the photo; a robot also fills the hidden field: only the API checks that.
+    await page.setInputFiles('#f-idCopy', { name: 'id-card.jpg', mimeType: 'image/jpeg', buffer: card });
+    await page.waitForSelector('#redactor canvas');
+    await page.$eval('#f-website', (el) => ((el as HTMLInputElement).value = 'https://spam.example'));
+    await page.click('#submit-request');
+    await page.waitForSelector('#error-summary:not([hidden])');
+    expect(await page.textContent('#error-summary li')).toBe(t('en', 'form.error.honeypot'));
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('error-summary');
+    expect(await page.inputValue('#f-firstName')).toBe('Olena');
+    await context.close();
+  });
+
+  for (const lang of LANGS) {
+    it(`files a request in ${lang} with a drawn signature and the redacted ID copy`, async () => {
+      const { context, problems } = await watchedContext({ viewport: { width: 1280, height: 900 } });
+      const page = await context.newPage();
+      await page.goto(`${server.url}/${lang}/request/`);
+      await page.waitForSelector('#f-signatureMethod', { state: 'visible' });
+      await fillTypedFields(page, lang);
+      await page.check('#f-signatureMethod');
+      const canvas = page.locator('#signature-pad canvas');
+      await canvas.scrollIntoViewIfNeeded();
+      const box = (await canvas.boundingBox())!;
+      await page.mouse.move(box.x + box.width * 0.1, box.y + box.height * 0.7);
+      await page.mouse.down();
+      await page.mouse.move(box.x + box.width * 0.4, box.y + box.height * 0.2, { steps: 10 });
+      await page.mouse.move(box.x + box.width * 0.8, box.y + box.height * 0.6, { steps: 10 });
+      await page.mouse.up();
+      await page.setInputFiles('#f-idCopy', { name: 'id-card.jpg', mimeType: 'image/jpeg', buffer: card });
+      await page.getByRole('button', { name: t(lang, 'form.redactor.cropDone') }).click();
+      await page.selectOption('#redactor select', 'eidFront');
+      await page.getByRole('button', { name: t(lang, 'form.redactor.applyTemplate') }).click();
+      await page.waitForSelector('#redactor figure img[src^="blob:"]');
+      await recordSentForm(page);
+      await page.click('#submit-request');
+      await page.waitForSelector('#request-sent:not([hidden])', { timeout: 20_000 });
+      expect(await page.evaluate(() => document.activeElement?.id)).toBe('request-sent');
+      // What went over the wire: the redactor's JPEG (not the original photo, its photo area
+      // masked black), the drawn PNG, and no typed name.
+      const sent = await page.evaluate(() => (window as unknown as { sentForm: Record<string, string | { type: string; b64: string }> }).sentForm);
+      const bytes = (name: string) => Buffer.from((sent[name] as { b64: string }).b64, 'base64');
+      const idCopy = bytes('idCopy');
+      expect(idCopy.equals(card)).toBe(false);
+      expect(idCopy.subarray(0, 3).toString('hex')).toBe('ffd8ff');
+      const { data, info } = await sharp(idCopy).removeAlpha().raw().toBuffer({ resolveWithObject: true });
+      const red = (fx: number, fy: number) => data[(Math.round(fy * (info.height - 1)) * info.width + Math.round(fx * (info.width - 1))) * 3]!;
+      expect(red(0.18, 0.5), 'the red photo is masked').toBeLessThan(60);
+      expect(bytes('signatureImage').subarray(1, 4).toString()).toBe('PNG');
+      expect(sent.signatureMethod).toBe('drawn');
+      expect(sent).not.toHaveProperty('signatureName');
+      expect(await page.isVisible('#request-form')).toBe(false);
+      const reference = (await page.textContent('#request-sent [data-slot="reference"]'))!;
+      expect(reference).toMatch(/^PR-/);
+      expect(await page.textContent('#request-sent [data-slot="reason"]')).toContain(t(lang, 'routing.reason.postcodeInArea', { postcode: '9000', area: t(lang, 'routing.area.ghent'), controller: 'IN-Gent' }));
+      const status = (await page.getAttribute('#request-sent [data-slot="status-link"]', 'href'))!;
+      expect(status).toMatch(new RegExp(`^/${lang}/status/#[A-Za-z0-9_-]{43}$`));
+      expect(await axeViolations(page)).toEqual([]);
+      // The receipt downloads with the token in a header.
+      const [download] = await Promise.all([page.waitForEvent('download'), page.click('#download-receipt')]);
+      expect(download.suggestedFilename()).toBe(`receipt-${reference}.pdf`);
+      // Stored: the drawn signature and the redacted copy, not the typed name.
+      const row = (await db.select().from(requests).where(eq(requests.reference, reference)).get())!;
+      expect(row).toMatchObject({ lang, statement: 'crt', controllerId: 'ingent' });
+      const roles = (await db.select().from(requestFiles).where(eq(requestFiles.requestId, row.id))).map((f) => f.role).sort();
+      expect(roles).toEqual(['id_copy', 'receipt', 'signature']);
+      // The status page opens the request from the link's fragment.
+      await page.goto(server.url + status);
+      await page.waitForSelector('#status-view:not([hidden])');
+      expect(await page.textContent('#status-view [data-slot="reference"]')).toBe(reference);
+      expect(await page.textContent('#status-view [data-slot="state"]')).toBe(t(lang, 'status.state.received'));
+      expect(problems).toEqual([]);
+      await context.close();
+    });
+  }
+
+  it('withdraws a request from the status page after a confirmation, and adds a document', async () => {
+    const { context, problems } = await watchedContext();
+    const page = await context.newPage();
+    await page.goto(`${server.url}/fr/request/`);
+    await page.waitForSelector('#f-idempotencyKey:not([disabled])', { state: 'attached' });
+    await fillTypedFields(page, 'fr');
+    await page.fill('#f-signatureName', 'Olena Kovalenko');
+    await page.setInputFiles('#f-idCopy', { name: 'id-card.jpg', mimeType: 'image/jpeg', buffer: card });
+    await page.waitForSelector('#redactor canvas');
+    await page.click('#submit-request');
+    await page.waitForSelector('#request-sent:not([hidden])', { timeout: 20_000 });
+    const status = (await page.getAttribute('#request-sent [data-slot="status-link"]', 'href'))!;
+    await page.goto(server.url + status);
+    await page.waitForSelector('#status-view:not([hidden])');
+    await page.setInputFiles('#f-document', { name: 'extra.jpg', mimeType: 'image/jpeg', buffer: card });
+    await page.click('#document-form button[type=submit]');
+    await page.waitForFunction(() => document.querySelector('#document-done')?.textContent !== '');
+    expect(await page.$$eval('[data-slot="timeline"] li', (lis) => lis.length)).toBe(2);
+    await page.click('#withdraw-start');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('withdraw-confirm');
+    expect(await page.textContent('#withdraw-confirm p')).toContain(await page.textContent('#status-view [data-slot="reference"]'));
+    await page.click('#withdraw-yes');
+    await page.waitForFunction(() => document.querySelector('#withdraw-done')?.textContent !== '');
+    expect(await page.textContent('#status-view [data-slot="state"]')).toBe(t('fr', 'status.state.withdrawn'));
+    expect(await page.isVisible('#withdraw-section')).toBe(false);
+    expect(await axeViolations(page)).toEqual([]);
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+
+  it('fits 320 px (400 % zoom) without horizontal scrolling: the form, its problems, the widgets, the status page', async () => {
+    const { context, problems } = await watchedContext({ viewport: { width: 320, height: 640 } });
+    const page = await context.newPage();
+    const overflow = () => page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    await page.goto(`${server.url}/uk/request/`);
+    await page.waitForSelector('#f-signatureMethod', { state: 'visible' });
+    expect(await overflow()).toBeLessThanOrEqual(0);
+    await page.click('#submit-request');
+    await page.waitForSelector('#error-summary:not([hidden])');
+    expect(await overflow()).toBeLessThanOrEqual(0);
+    await page.check('#f-signatureMethod');
+    await page.setInputFiles('#f-idCopy', { name: 'id-card.jpg', mimeType: 'image/jpeg', buffer: card });
+    await page.getByRole('button', { name: t('uk', 'form.redactor.cropDone') }).click();
+    await page.getByRole('button', { name: t('uk', 'form.redactor.applyTemplate') }).click();
+    await page.waitForSelector('#redactor figure img[src^="blob:"]');
+    expect(await overflow()).toBeLessThanOrEqual(0);
+    await page.goto(`${server.url}/uk/status/`);
+    expect(await overflow()).toBeLessThanOrEqual(0);
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+
+  it('says how to open the status page without a token', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${server.url}/ru/status/`);
+    await page.waitForFunction(() => document.querySelector('#status-message')?.textContent !== '');
+    expect(await page.textContent('#status-message')).toBe(t('ru', 'status.noToken'));
+    await page.close();
+  });
+});
