@@ -156,3 +156,75 @@ export const rateLimits = sqliteTable(
   },
   (t) => [primaryKey({ columns: [t.key, t.window] })],
 );
+
+/**
+ * People of the controllers who work in the DPO workspace. A user belongs to one controller
+ * (need to know), except an administrator, who manages accounts across controllers and sees no
+ * requests. The second factor (TOTP) is mandatory for local accounts.
+ */
+export const users = sqliteTable(
+  'users',
+  {
+    id: text('id').primaryKey(),
+    email: text('email').notNull().unique(),
+    displayName: text('display_name').notNull(),
+    controllerId: text('controller_id').references(() => controllers.id),
+    role: text('role', { enum: ['dpo', 'handler', 'auditor', 'admin'] }).notNull(),
+    /** Argon2id; null for an account that signs in only through OpenID Connect. */
+    passwordHash: text('password_hash'),
+    /** Envelope-encrypted TOTP secret; null until enrolled. */
+    totpSecret: blob('totp_secret', { mode: 'buffer' }),
+    totpEnrolledAt: integer('totp_enrolled_at', { mode: 'timestamp_ms' }),
+    /** The last TOTP time step accepted, so a code cannot be used twice. */
+    totpLastStep: integer('totp_last_step'),
+    /** JSON array of Argon2id hashes of unused recovery codes. */
+    recoveryCodes: text('recovery_codes', { mode: 'json' }).$type<string[]>().notNull().default([]),
+    oidcSubject: text('oidc_subject').unique(),
+    enrolmentTokenHash: text('enrolment_token_hash').unique(),
+    enrolmentExpiresAt: integer('enrolment_expires_at', { mode: 'timestamp_ms' }),
+    failedAttempts: integer('failed_attempts').notNull().default(0),
+    lockedUntil: integer('locked_until', { mode: 'timestamp_ms' }),
+    disabledAt: integer('disabled_at', { mode: 'timestamp_ms' }),
+    lastSignInAt: integer('last_sign_in_at', { mode: 'timestamp_ms' }),
+    createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
+  },
+  (t) => [index('users_controller').on(t.controllerId)],
+);
+
+/** Workspace sessions: the cookie holds a random token; only its SHA-256 is stored here. */
+export const sessions = sqliteTable(
+  'sessions',
+  {
+    tokenHash: text('token_hash').primaryKey(),
+    userId: text('user_id').notNull().references(() => users.id),
+    /** Set once the second factor (or OpenID Connect) was passed. */
+    mfaAt: integer('mfa_at', { mode: 'timestamp_ms' }),
+    csrfSecret: text('csrf_secret').notNull(),
+    createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
+    lastSeenAt: integer('last_seen_at', { mode: 'timestamp_ms' }).notNull(),
+    /** The absolute end (8 hours after sign-in); the idle end (30 minutes) follows lastSeenAt. */
+    expiresAt: integer('expires_at', { mode: 'timestamp_ms' }).notNull(),
+  },
+  (t) => [index('sessions_user').on(t.userId)],
+);
+
+/**
+ * The audit trail: every sign-in, view, download and change, append-only. Each row carries the
+ * SHA-256 of the row before it, so removing or editing a row breaks the chain
+ * (`npm run audit:verify` names the first broken row).
+ */
+export const auditEvents = sqliteTable(
+  'audit_events',
+  {
+    seq: integer('seq').primaryKey({ autoIncrement: true }),
+    at: integer('at', { mode: 'timestamp_ms' }).notNull(),
+    type: text('type').notNull(),
+    actorUserId: text('actor_user_id'),
+    controllerId: text('controller_id'),
+    requestId: text('request_id'),
+    payload: text('payload', { mode: 'json' }).notNull(),
+    prevHash: text('prev_hash').notNull(),
+    hash: text('hash').notNull().unique(),
+  },
+  (t) => [index('audit_request').on(t.requestId, t.seq), index('audit_actor').on(t.actorUserId, t.seq), index('audit_controller').on(t.controllerId, t.seq)],
+);
