@@ -17,6 +17,7 @@ import { queueDeadlineReminders } from './jobs/queue-deadline-reminders.ts';
 import { startScheduler } from './jobs/start-scheduler.ts';
 import { sweepOrphanFiles } from './jobs/sweep-orphan-files.ts';
 import { deliverDueMail } from './mail/deliver-due-mail.ts';
+import { runRetention } from './retention/run-retention.ts';
 import { createServices } from './services.ts';
 
 let config;
@@ -53,6 +54,7 @@ const stopJobs = config.jobs
       jobs: [
         { name: 'mail', everyMs: 2_000, run: (now) => deliverDueMail({ db, transport: services.mail, cipher: services.cipher, from: config.mailFrom, now, workerId: instanceId }) },
         { name: 'reminders', everyMs: 10 * 60_000, run: (now) => queueDeadlineReminders({ db, cipher: services.cipher, now, workspaceUrl: config.publicUrl }) },
+        { name: 'retention', everyMs: 60 * 60_000, run: (now) => runRetention({ db, blobs: services.blobs, now }) },
       ],
     })
   : async () => undefined;

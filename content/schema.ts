@@ -47,6 +47,17 @@ export const controllerSchema = z.strictObject({
     extraClosingDays: z.array(isoDate),
     /** Suspend the deadline while asked identity information is awaited (EDPB 01/2022 para. 159). */
     suspendForIdentityCheck: z.boolean(),
+    /** Retention periods (api/retention; README "Audit and retention"). */
+    retention: z.strictObject({
+      /** ID copies go when identity is checked, and at the latest this many days after receipt. */
+      idCopyDays: z.number().int().positive(),
+      /** Answer documents go this many days after the request was closed. */
+      answerDaysAfterClose: z.number().int().positive(),
+      /** Requests are anonymised this many years after closing (or receipt, if never closed). */
+      anonymiseYears: z.number().int().positive(),
+      /** A request whose e-mail address was not confirmed after this many days is flagged. */
+      unconfirmedFlagDays: z.number().int().positive(),
+    }),
   }),
   extra: z.record(z.string(), z.string()).optional(),
 });

@@ -4,6 +4,7 @@
  */
 import { facts } from '../../content/facts.ts';
 import type { Controller, ControllerId } from '../../content/schema.ts';
+import { DEFAULT_RETENTION } from '../retention/retention-settings.ts';
 import { closingCalendarFor, type ClosingCalendar } from './create-closing-calendar.ts';
 
 export interface DeadlineRules {
@@ -22,6 +23,7 @@ export const DEFAULT_SETTINGS: Controller['settings'] = {
   flemishHoliday: false,
   extraClosingDays: [],
   suspendForIdentityCheck: true,
+  retention: DEFAULT_RETENTION,
 };
 
 /** @example deadlineRulesFromSettings(DEFAULT_SETTINGS).suspendForIdentityCheck // true */
