@@ -15,6 +15,7 @@ import { AppError, errorHandler } from './http/errors.ts';
 import { securityHeadersMiddleware } from './http/security-headers.ts';
 import { join } from 'node:path';
 import { devRoutes } from './dev/routes.ts';
+import { dpoRoutes } from './dpo/routes.ts';
 import { intakeRoutes } from './intake/routes.ts';
 import { openApiRoutes } from './openapi/routes.ts';
 import type { Services } from './services.ts';
@@ -43,6 +44,8 @@ export function createApp({ config, db, site, logger, services }: AppDeps) {
   const app = new Hono();
   app.use('*', securityHeadersMiddleware(config.hsts));
   app.route('/api', api);
+  app.get('/dpo', (c) => c.redirect('/dpo/', 301));
+  app.route('/dpo/', dpoRoutes({ db, publicUrl: config.publicUrl, services }));
   if (config.env !== 'production') app.route('/dev', devRoutes(join(config.dataDir, 'mail')));
   app.route('/', siteRoutes(site));
   app.onError(errorHandler(logger));

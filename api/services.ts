@@ -23,6 +23,8 @@ export interface Services {
   sealKey: SealKey;
   mail: MailTransport;
   now: () => number;
+  /** Waits (the sign-in's progressive delay); tests replace it to record the waits instead. */
+  sleep: (ms: number) => Promise<void>;
   /** The secret that keys client hashes for rate limits (derived from the master key). */
   rateSecret: Uint8Array;
 }
@@ -37,6 +39,7 @@ export async function createServices(config: Config, now: () => number = Date.no
     sealKey,
     mail: createMailTransport({ smtpUrl: config.smtpUrl, mailDir: join(config.dataDir, 'mail') }),
     now,
+    sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
     rateSecret: createHash('sha256').update('rate-limit\0').update(master.key).digest(),
   };
 }

@@ -1,0 +1,46 @@
+/**
+ * Creates a workspace account without password or second factor, and returns its one-time
+ * enrolment link. dpo, handler and auditor need a controller; admin has none.
+ *
+ * @example
+ *   const { link } = await addUser(db, { email: 'dpo@atlas.be', displayName: 'An Peeters', role: 'dpo', controllerId: 'atlas', publicUrl, now: Date.now() });
+ */
+import { randomUUID } from 'node:crypto';
+import { eq } from 'drizzle-orm';
+import { z } from 'zod';
+import type { Db } from '../../db/client.ts';
+import { users } from '../../db/schema.ts';
+import { CONTROLLER_IDS } from '../../content/schema.ts';
+import { appendAuditEvent } from '../audit/index.ts';
+import { AppError } from '../http/errors.ts';
+import { issueEnrolmentLink } from './issue-enrolment-link.ts';
+import { ROLES } from './roles.ts';
+
+const newUserSchema = z
+  .object({
+    email: z.email().transform((e) => e.toLowerCase()),
+    displayName: z.string().trim().min(1).max(200),
+    role: z.enum(ROLES),
+    controllerId: z.enum(CONTROLLER_IDS).nullable(),
+  })
+  .refine((u) => (u.role === 'admin') === (u.controllerId === null), { message: 'dpo, handler and auditor need --controller; admin takes none', path: ['controllerId'] });
+
+export type NewUser = z.input<typeof newUserSchema>;
+
+export async function addUser(db: Db, o: NewUser & { publicUrl: string; now: number }): Promise<{ id: string; link: string; expiresAt: Date }> {
+  const parsed = newUserSchema.safeParse(o);
+  if (!parsed.success) {
+    throw new AppError('invalid_user', 400, parsed.error.issues.map((i) => ({ path: i.path.join('.'), code: i.code, message: i.message })));
+  }
+  const u = parsed.data;
+  const id = randomUUID();
+  return db.transaction(async (tx) => {
+    const existing = await tx.select({ id: users.id }).from(users).where(eq(users.email, u.email));
+    if (existing.length > 0) throw new AppError('email_taken', 409, [{ path: 'email', code: 'email_taken', message: `an account for ${u.email} exists` }]);
+    await tx.insert(users).values({ id, email: u.email, displayName: u.displayName, role: u.role, controllerId: u.controllerId, createdAt: new Date(o.now) });
+    const issued = await issueEnrolmentLink(tx, { userId: id, publicUrl: o.publicUrl, now: o.now });
+    // The CLI runs as the system: no workspace user is the actor.
+    await appendAuditEvent(tx, { type: 'user_added', actorUserId: null, controllerId: u.controllerId, requestId: null, payload: { targetUserId: id, role: u.role, controllerId: u.controllerId } }, o.now);
+    return { id, ...issued };
+  });
+}

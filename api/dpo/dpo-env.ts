@@ -1,0 +1,25 @@
+/**
+ * What the workspace routes share: their dependencies (read at call time, so a test can swap the
+ * clock or the sleep) and the Hono variables the middlewares set.
+ */
+import type { Db } from '../../db/client.ts';
+import type { Services } from '../services.ts';
+import type { SignedInUser } from './roles.ts';
+
+export type WorkspaceLang = 'nl' | 'en';
+
+export interface DpoDeps {
+  db: Db;
+  publicUrl: string;
+  services: Pick<Services, 'cipher' | 'now' | 'sleep'>;
+}
+
+export interface DpoEnv {
+  Variables: {
+    deps: DpoDeps;
+    lang: WorkspaceLang;
+    user: SignedInUser;
+    csrfToken: string;
+    sessionTokenHash: string;
+  };
+}

@@ -1,0 +1,121 @@
+/**
+ * The workspace page frame: language, title, the workspace stylesheet (no inline style or
+ * script, the CSP forbids both), a link to the other language, and GOV.UK-style error parts.
+ *
+ * @example
+ *   return renderPage(c, <Layout lang="nl" title="Aanmelden" otherHref="?lang=en">…</Layout>);
+ */
+import type { Context } from 'hono';
+import type { Child } from 'hono/jsx';
+import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import { t, type UiKey } from '../../../content/i18n.ts';
+import type { WorkspaceLang } from '../dpo-env.ts';
+
+export interface FieldErrorText {
+  field: string;
+  text: string;
+}
+
+export function Layout(p: { lang: WorkspaceLang; title: string; otherHref: string; hasErrors?: boolean; children: Child }) {
+  const other: WorkspaceLang = p.lang === 'nl' ? 'en' : 'nl';
+  return (
+    <html lang={p.lang}>
+      <head>
+        <meta charset="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <meta name="robots" content="noindex" />
+        <title>{`${p.hasErrors ? `${t(p.lang, 'dpo.errorPrefix')} ` : ''}${p.title} – ${t(p.lang, 'dpo.title')}`}</title>
+        <link rel="stylesheet" href="/dpo/assets/workspace.css" />
+      </head>
+      <body>
+        <header class="header">
+          <p class="brand">{t(p.lang, 'dpo.title')}</p>
+          <a class="lang-switch" href={p.otherHref} lang={other} hreflang={other}>
+            {t(p.lang, 'dpo.otherLanguage')}
+          </a>
+        </header>
+        <main id="main" class="main">
+          {p.children}
+        </main>
+      </body>
+    </html>
+  );
+}
+
+export function ErrorSummary(p: { lang: WorkspaceLang; errors: FieldErrorText[] }) {
+  if (p.errors.length === 0) return null;
+  return (
+    <div class="error-summary" role="alert" aria-labelledby="error-summary-title">
+      <h2 id="error-summary-title" class="error-summary-title">
+        {t(p.lang, 'dpo.errorSummary')}
+      </h2>
+      <ul class="error-summary-list">
+        {p.errors.map((e) => (
+          <li>
+            <a href={`#${e.field}`}>{e.text}</a>
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}
+
+/** A labelled input with its hint and error, wired with aria-describedby as GOV.UK does. */
+export function Field(p: {
+  lang: WorkspaceLang;
+  id: string;
+  label: string;
+  type: string;
+  autocomplete: string;
+  hint?: string | undefined;
+  error?: string | undefined;
+  value?: string | undefined;
+  inputmode?: 'numeric' | 'text' | 'email' | undefined;
+  spellcheck?: boolean;
+}) {
+  const describedBy = [p.hint ? `${p.id}-hint` : '', p.error ? `${p.id}-error` : ''].filter(Boolean).join(' ') || undefined;
+  return (
+    <div class={p.error ? 'form-group form-group-error' : 'form-group'}>
+      <label class="label" for={p.id}>
+        {p.label}
+      </label>
+      {p.hint ? (
+        <p id={`${p.id}-hint`} class="hint">
+          {p.hint}
+        </p>
+      ) : null}
+      {p.error ? (
+        <p id={`${p.id}-error`} class="error-message">
+          <span class="visually-hidden">{t(p.lang, 'dpo.errorPrefix')} </span>
+          {p.error}
+        </p>
+      ) : null}
+      <input
+        class={p.error ? 'input input-error' : 'input'}
+        id={p.id}
+        name={p.id}
+        type={p.type}
+        autocomplete={p.autocomplete}
+        value={p.value}
+        inputmode={p.inputmode}
+        spellcheck={p.spellcheck === false ? false : undefined}
+        aria-describedby={describedBy}
+        aria-invalid={p.error ? 'true' : undefined}
+      />
+    </div>
+  );
+}
+
+export function CsrfField(p: { token: string }) {
+  return <input type="hidden" name="_csrf" value={p.token} />;
+}
+
+/** Sends a page with its doctype, no caching (recovery codes, tokens), and a status. */
+export async function renderPage(c: Context, page: unknown, status: ContentfulStatusCode = 200): Promise<Response> {
+  c.header('cache-control', 'no-store');
+  return c.html(`<!DOCTYPE html>${String(await (page as Promise<string> | string))}`, status);
+}
+
+export function tx(lang: WorkspaceLang, key: UiKey, params?: Record<string, string>): string {
+  return t(lang, key, params);
+}
