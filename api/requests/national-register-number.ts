@@ -3,8 +3,8 @@
  * one; when a person types one into a free-text field, it is found, the person is warned, and it
  * is masked before the text is stored (DOMAIN.md, "Identity documents").
  *
- * The number is YYMMDD-XXX-CC: birth date, a sequence number and a check number
- * CC = 97 - (YYMMDDXXX mod 97), or for births from 2000 on 97 - (2YYMMDDXXX mod 97). Both are
+ * The number is YYMMDD-NNN-CC: birth date, a sequence number NNN and a check number
+ * CC = 97 - (YYMMDDNNN mod 97), or for births from 2000 on 97 - (2YYMMDDNNN mod 97). Both are
  * tried, as the century is not in the number; at most one can match, as 2 000 000 000 is not a
  * multiple of 97. Month and day are 00 when the birth date is unknown, and bis numbers (for people
  * not in the national register) add 20 or 40 to the month.
@@ -59,7 +59,7 @@ export function isValidNationalRegisterNumber(text: string): boolean {
 }
 
 /**
- * 11 digits in the official notation YY.MM.DD-XXX.CC.
+ * 11 digits in the official notation YY.MM.DD-NNN.CC.
  *
  * @example formatNationalRegisterNumber('90021512370') // '90.02.15-123.70'
  */

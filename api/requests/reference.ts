@@ -14,7 +14,7 @@ import { checkSymbolValue, hasValidCheckSymbol } from './check-symbol.ts';
 import { CROCKFORD_ALPHABET, crockfordValue, encodeCrockford, normaliseCrockford } from './crockford-base32.ts';
 
 declare const referenceBrand: unique symbol;
-/** A reference in canonical form, `PR-XXXX-XXXX-C`. Only generateReference and parseReference make one. */
+/** A reference in canonical form, `PR-AAAA-AAAA-C` (A: a Crockford symbol, C: the check character). Only generateReference and parseReference make one. */
 export type RequestReference = string & { readonly [referenceBrand]: true };
 
 export const REFERENCE_PREFIX = 'PR';
