@@ -1,9 +1,11 @@
+import { availableParallelism } from 'node:os';
 import sharp from 'sharp';
+import { limitConcurrency } from '../limit-concurrency.ts';
 import { buildWatermarkLines, type WatermarkInput } from './build-watermark-lines.ts';
 import { defaultWatermarkStyle } from './default-watermark-style.ts';
 import { checkUpload } from './check-upload.ts';
-import { JPEG_QUALITY, MAX_PIXELS } from './limits.ts';
-import { renderWatermarkTile, type WatermarkStyle } from './render-watermark-tile.ts';
+import { JPEG_OPTIMISE_CODING, JPEG_QUALITY, MAX_PIXELS } from './limits.ts';
+import { renderWatermarkStamp, stampWatermark, type WatermarkStyle } from './watermark-stamp.ts';
 import type { ImageRefusal, ImageRefusalCode } from './types.ts';
 
 export interface PrepareIdCopyOptions extends WatermarkInput {
@@ -12,6 +14,15 @@ export interface PrepareIdCopyOptions extends WatermarkInput {
 }
 
 export type PreparedIdCopy = { ok: true; jpeg: Buffer; width: number; height: number } | { ok: false; refusal: ImageRefusal };
+
+/**
+ * Watermarking is CPU work (libvips threads and this thread): more at once than there are cores
+ * only holds more decoded images (6 MB for 2 megapixels) in memory and makes every one late.
+ * An image of more than LARGE_PIXELS is watermarked alone.
+ */
+const SLOTS = Math.max(2, availableParallelism());
+const LARGE_PIXELS = 12_000_000;
+const pipelines = limitConcurrency(SLOTS);
 
 /**
  * Turns an uploaded ID copy into the copy that is stored: checked, decoded, turned upright by its
@@ -33,21 +44,44 @@ export async function prepareIdCopy(bytes: Uint8Array, options: PrepareIdCopyOpt
   if (!checked.ok) return checked;
   const { meta, failOn } = checked;
 
-  // Rendered before decoding, so a failure below can only come from the upload.
   const { width, height } = meta.autoOrient;
-  const tile = await renderWatermarkTile(lines, width, height, options.style ?? defaultWatermarkStyle());
-  try {
-    const { data, info } = await sharp(bytes, { failOn, limitInputPixels: MAX_PIXELS, autoOrient: true })
-      .flatten({ background: '#ffffff' })
-      .toColourspace('srgb')
-      .composite([{ input: tile.png, tile: true, gravity: 'northwest' }])
-      .jpeg({ quality: JPEG_QUALITY })
-      .toBuffer({ resolveWithObject: true });
-    return { ok: true, jpeg: data, width: info.width, height: info.height };
-  } catch (err) {
-    const message = (err as Error).message;
+  const slots = width * height > LARGE_PIXELS ? SLOTS : 1;
+  return pipelines(() => watermark(bytes, lines, meta.autoOrient, failOn, options.style ?? defaultWatermarkStyle()), slots);
+}
+
+async function watermark(bytes: Uint8Array, lines: readonly string[], size: { width: number; height: number }, failOn: 'warning' | 'error', style: WatermarkStyle): Promise<PreparedIdCopy> {
+  // The text block and the decoded image at the same time (libvips threads and this one); apart,
+  // so a failure of the text block is a bug that throws, and one of the decoder is the upload's.
+  const decoding = sharp(bytes, { failOn, limitInputPixels: MAX_PIXELS, autoOrient: true })
+    .flatten({ background: '#ffffff' })
+    .toColourspace('srgb')
+    .raw()
+    .toBuffer({ resolveWithObject: true })
+    .then(
+      (decoded) => ({ decoded }),
+      (error: unknown) => ({ error }),
+    );
+  const stamp = await renderWatermarkStamp(lines, size.width, size.height, style);
+  const result = await decoding;
+  if ('error' in result) {
+    const message = (result.error as Error).message;
     return refuse(/pixel limit/i.test(message) ? 'too_many_pixels' : 'truncated_or_corrupt', `decoder: ${message}`);
   }
+  // Raw sRGB pixels, the watermark blended in place, encoded once: no PNG in between.
+  let { data, info } = result.decoded;
+  if (info.channels !== 3) {
+    // Not seen (flatten drops alpha, sRGB has three bands), but the blend below needs exactly three.
+    ({ data, info } = await sharp(data, { raw: { width: info.width, height: info.height, channels: info.channels } })
+      .toColourspace('srgb')
+      .removeAlpha()
+      .raw()
+      .toBuffer({ resolveWithObject: true }));
+  }
+  stampWatermark(stamp, data, info.width, info.height, 3);
+  const jpeg = await sharp(data, { raw: { width: info.width, height: info.height, channels: 3 } })
+    .jpeg({ quality: JPEG_QUALITY, optimiseCoding: JPEG_OPTIMISE_CODING })
+    .toBuffer();
+  return { ok: true, jpeg, width: info.width, height: info.height };
 }
 
 function refuse(code: ImageRefusalCode, detail: string): PreparedIdCopy {

@@ -16,11 +16,16 @@ const FILES: Record<FontFace, string> = {
   boldItalic: '700Bold_Italic/NotoSans_700Bold_Italic.ttf',
 };
 
-/** Absolute paths of the four Noto Sans faces in node_modules. */
+let resolved: Record<FontFace, string> | undefined;
+
+/** Absolute paths of the four Noto Sans faces in node_modules (resolved once: the watermark asks on every upload). */
 export function notoSansPaths(): Record<FontFace, string> {
-  const require = createRequire(import.meta.url);
-  const entries = Object.entries(FILES).map(([face, file]) => [face, require.resolve(`@expo-google-fonts/noto-sans/${file}`)]);
-  return Object.fromEntries(entries) as Record<FontFace, string>;
+  if (!resolved) {
+    const require = createRequire(import.meta.url);
+    const entries = Object.entries(FILES).map(([face, file]) => [face, require.resolve(`@expo-google-fonts/noto-sans/${file}`)]);
+    resolved = Object.fromEntries(entries) as Record<FontFace, string>;
+  }
+  return { ...resolved };
 }
 
 /**

@@ -4,10 +4,10 @@
  * is written out because the reader may live in another time zone, and "UTC+2" reads the same in
  * every language (Intl's zone names do not: "CEST", "GMT+2", "heure : Belgique").
  */
-import { formatDate } from '../../content/i18n.ts';
 import type { Lang } from '../../content/schema.ts';
 import { DAY_MS, formatIsoDay, type DayNumber } from '../deadlines/calendar-day.ts';
 import { intlBrusselsOffset } from '../deadlines/to-brussels-day.ts';
+import { formatDate } from '../../content/i18n.ts';
 
 const pad = (n: number) => String(n).padStart(2, '0');
 

@@ -6,14 +6,22 @@
  */
 import fontkit from '@pdf-lib/fontkit';
 import { t } from '../../content/i18n.ts';
+import { limitConcurrency } from '../limit-concurrency.ts';
 import { fixedFontkit } from '../pdf/fontkit-fixes.ts';
 import { loadNotoSans } from '../pdf/fonts.ts';
-import { renderPdf, type RenderDeps } from '../pdf/render-pdf.ts';
+import { renderPdf, type RenderDeps, type RenderOptions } from '../pdf/render-pdf.ts';
 import { receiptFingerprint } from '../seal/receipt-fingerprint.ts';
 import { buildReceiptBlocks } from './build-receipt-blocks.ts';
 import type { ReceiptInput } from './types.ts';
 
 let defaultDeps: Promise<RenderDeps> | undefined;
+
+/**
+ * One receipt at a time: rendering is JavaScript on this thread, so two at once take as long as
+ * one after the other, but pdf-lib yields while saving and would keep both documents (their
+ * parsed fonts, objects and deflate buffers) in memory, and finish both late.
+ */
+const oneAtATime = limitConcurrency(1);
 
 /** fontkit with the subset fix and the Noto Sans files, read once per process. */
 function loadDefaultDeps(): Promise<RenderDeps> {
@@ -41,24 +49,23 @@ function loadDefaultDeps(): Promise<RenderDeps> {
 export async function renderReceiptPdf(input: ReceiptInput, deps?: RenderDeps): Promise<Uint8Array> {
   const { lang, reference } = input;
   const fingerprint = receiptFingerprint(input.seal);
-  const { bytes } = await renderPdf(
-    buildReceiptBlocks(input),
-    {
-      metadata: {
-        title: t(lang, 'receipt.title'),
-        language: lang,
-        subject: reference,
-        keywords: [reference, fingerprint, input.statement],
-        creator: 'Privacy portal of the Flemish integration sector (api/receipts)',
-        producer: 'pdf-lib',
-        creationDate: input.builtAt,
-      },
-      footer: {
-        pageLabel: (n, m) => t(lang, 'pdf.page', { page: n, pages: m }),
-        line: `${t(lang, 'receipt.reference')}: ${reference} · ${t(lang, 'receipt.fingerprint')}: ${fingerprint}`,
-      },
+  const options: RenderOptions = {
+    metadata: {
+      title: t(lang, 'receipt.title'),
+      language: lang,
+      subject: reference,
+      keywords: [reference, fingerprint, input.statement],
+      creator: 'Privacy portal of the Flemish integration sector (api/receipts)',
+      producer: 'pdf-lib',
+      creationDate: input.builtAt,
     },
-    deps ?? (await loadDefaultDeps()),
-  );
+    footer: {
+      pageLabel: (n, m) => t(lang, 'pdf.page', { page: n, pages: m }),
+      line: `${t(lang, 'receipt.reference')}: ${reference} · ${t(lang, 'receipt.fingerprint')}: ${fingerprint}`,
+    },
+  };
+  const blocks = buildReceiptBlocks(input);
+  const resolved = deps ?? (await loadDefaultDeps());
+  const { bytes } = await oneAtATime(() => renderPdf(blocks, options, resolved));
   return bytes;
 }
