@@ -1,18 +1,16 @@
 // The DPO workspace in real Chromium against the real server: enrol through the one-time link,
 // sign in with password and TOTP, sign out; axe-core finds no WCAG 2.1 AA violation on any page,
 // and no page breaks the CSP.
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { TOTP } from 'otpauth';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addUser } from '../../api/dpo/add-user.ts';
 import { openDatabase } from '../../db/client.ts';
+import { axeViolations } from '../support/axe.ts';
 import { launchBrowser } from '../support/browser.ts';
 import { startServer, type RunningServer } from '../support/server.ts';
 
-const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const PASSWORD = 'a long pass phrase for the test';
 
 let server: RunningServer;
@@ -25,20 +23,7 @@ afterAll(async () => {
   await server?.stop();
 });
 
-interface AxeViolation {
-  id: string;
-  help: string;
-  nodes: { target: string[] }[];
-}
 
-async function audit(page: Page): Promise<AxeViolation[]> {
-  await page.evaluate(AXE_SOURCE);
-  return page.evaluate(async () => {
-    const axe = (globalThis as unknown as { axe: { run(ctx: Document, o: object): Promise<{ violations: AxeViolation[] }> } }).axe;
-    const r = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
-    return r.violations.map((v) => ({ id: v.id, help: v.help, nodes: v.nodes.map((n) => ({ target: n.target })) }));
-  });
-}
 
 const code = (secret: string, at: number) => new TOTP({ secret, algorithm: 'SHA1', digits: 6, period: 30 }).generate({ timestamp: at });
 
@@ -55,7 +40,7 @@ describe('DPO workspace in real Chromium', () => {
       if (/Content Security Policy|Refused to/i.test(m.text())) cspErrors.push(m.text());
     });
     const check = async (name: string) => {
-      expect(await audit(page), name).toEqual([]);
+      expect(await axeViolations(page), name).toEqual([]);
     };
 
     await page.goto(new URL(link).pathname.replace(/^/, server.url));

@@ -4,7 +4,6 @@
 // problem listed. With JavaScript: problems in a focused summary with links, nothing typed lost;
 // and the whole flow in every language with a drawn signature and the redacted ID copy.
 import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { eq } from 'drizzle-orm';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import sharp from 'sharp';
@@ -14,11 +13,11 @@ import { LANGS, type Lang } from '../../content/schema.ts';
 import { openDatabase, type Db } from '../../db/client.ts';
 import { requestFiles, requests } from '../../db/schema.ts';
 import { brusselsToday } from '../../site/scripts/shared/dates.ts';
+import { axeViolations } from '../support/axe.ts';
 import { launchBrowser } from '../support/browser.ts';
 import { syntheticIdCard } from '../support/request-form.ts';
 import { startServer, type RunningServer } from '../support/server.ts';
 
-const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
 let server: RunningServer;
 let browser: Browser;
@@ -55,14 +54,6 @@ async function fillTypedFields(page: Page, lang: Lang): Promise<void> {
   await page.check('#f-declaration');
 }
 
-async function axeViolations(page: Page): Promise<string[]> {
-  await page.evaluate(AXE_SOURCE);
-  return page.evaluate(async () => {
-    const axe = (globalThis as unknown as { axe: { run(ctx: Document, o: object): Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> } }).axe;
-    const r = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
-    return r.violations.map((v) => `${v.id} at ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-  });
-}
 
 /** Keeps a copy of the form the page sends with fetch (files as base64) in window.sentForm. */
 async function recordSentForm(page: Page): Promise<void> {

@@ -1,14 +1,12 @@
 // Real Chromium (Debian's, via playwright-core) and axe-core on every page in every language:
 // zero WCAG 2.1 AA violations, no request to another origin, no CSP violation, search works.
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { axeViolations } from '../support/axe.ts';
 import { launchBrowser } from '../support/browser.ts';
 import { startServer, type RunningServer } from '../support/server.ts';
 import { allPages } from '../support/site-pages.ts';
 
-const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
 let server: RunningServer;
 let browser: Browser;
@@ -20,22 +18,7 @@ afterAll(async () => {
   await server?.stop();
 });
 
-interface AxeViolation {
-  id: string;
-  impact: string;
-  help: string;
-  nodes: { target: string[] }[];
-}
 
-async function audit(page: Page): Promise<AxeViolation[]> {
-  // evaluate() runs through the DevTools protocol, so the page's strict CSP stays in force.
-  await page.evaluate(AXE_SOURCE);
-  return page.evaluate(async () => {
-    const axe = (globalThis as unknown as { axe: { run(ctx: Document, o: object): Promise<{ violations: AxeViolation[] }> } }).axe;
-    const r = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
-    return r.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map((n) => ({ target: n.target })) }));
-  });
-}
 
 describe('every page in real Chromium', () => {
   it('has no WCAG 2.1 AA violation, no foreign request and no CSP violation', async () => {
@@ -53,9 +36,7 @@ describe('every page in real Chromium', () => {
     for (const p of allPages()) {
       const res = await page.goto(server.url + p.path, { waitUntil: 'load' });
       expect(res?.status(), p.path).toBe(200);
-      for (const v of await audit(page)) {
-        report.push(`${p.path}: ${v.id} (${v.impact}) ${v.help} at ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-      }
+      for (const v of await axeViolations(page)) report.push(`${p.path}: ${v}`);
     }
     await context.close();
     expect(report, report.join('\n')).toEqual([]);

@@ -6,7 +6,6 @@
 // axe-core audits both at 360 and 1280 px. Set WIDGET_SCREENSHOTS=/some/dir to keep screenshots.
 import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
-import { createRequire } from 'node:module';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { extname, join } from 'node:path';
@@ -15,12 +14,12 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MASK_TEMPLATES } from '../../site/scripts/redactor/mask-templates.ts';
+import { axeViolations } from '../support/axe.ts';
 import { launchBrowser } from '../support/browser.ts';
 import { ROOT } from '../support/server.ts';
 
 const CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' blob: data:";
 const SHOTS = process.env.WIDGET_SCREENSHOTS;
-const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
 const SIGNATURE_STRINGS = { label: 'Your signature', clear: 'Clear', undo: 'Undo', empty: 'Sign here with your finger, pen or mouse' };
 const REDACTOR_STRINGS = {
@@ -146,16 +145,6 @@ async function cspViolations(page: Page): Promise<string[]> {
   return page.evaluate(() => (window as unknown as { csp: string[] }).csp);
 }
 
-/** WCAG 2.1 AA violations found by axe-core, as readable lines. */
-async function audit(page: Page): Promise<string[]> {
-  await page.evaluate(AXE_SOURCE);
-  return page.evaluate(async () => {
-    type Result = { violations: { id: string; help: string; nodes: { target: string[] }[] }[] };
-    const axe = (globalThis as unknown as { axe: { run(ctx: Document, o: object): Promise<Result> } }).axe;
-    const r = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
-    return r.violations.map((v) => `${v.id}: ${v.help} at ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-  });
-}
 
 async function shot(page: Page, name: string): Promise<void> {
   if (SHOTS) await page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true });
@@ -306,7 +295,7 @@ describe('signature pad', () => {
       await page.mouse.up();
       await page.getByRole('button', { name: 'Undo' }).focus();
       await shot(page, `signature-${width}`);
-      expect(await audit(page)).toEqual([]);
+      expect(await axeViolations(page)).toEqual([]);
       expect(problems).toEqual([]);
       await context.close();
     }
@@ -556,7 +545,7 @@ describe('ID-copy redactor', () => {
       await page.waitForFunction(() => document.querySelector<HTMLImageElement>('.rd-result img')!.complete);
       expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(0);
       await shot(page, `redactor-${width}-masks`);
-      expect(await audit(page)).toEqual([]);
+      expect(await axeViolations(page)).toEqual([]);
       expect(problems).toEqual([]);
       await context.close();
     }
