@@ -3,7 +3,7 @@
 // and no page breaks the CSP.
 import { join } from 'node:path';
 import { TOTP } from 'otpauth';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addUser } from '../../api/dpo/add-user.ts';
 import { openDatabase } from '../../db/client.ts';

@@ -1,6 +1,6 @@
 // Real Chromium (Debian's, via playwright-core) and axe-core on every page in every language:
 // zero WCAG 2.1 AA violations, no request to another origin, no CSP violation, search works.
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { axeViolations } from '../support/axe.ts';
 import { launchBrowser } from '../support/browser.ts';
