@@ -1,24 +1,26 @@
 /**
  * Starts the portal: configuration, database (migrations and controllers), the built site, the
- * HTTP server. `npm start` runs this after making sure the site is built.
+ * keys and the encrypted file store (sweeping files of requests that never committed), the
+ * scheduled jobs (mail, reminders, retention) and the HTTP server. `npm start` runs this after
+ * making sure the site is built.
  */
+import { randomUUID } from 'node:crypto';
 import { createServer } from 'node:http';
 import { getRequestListener } from '@hono/node-server';
+import sharp from 'sharp';
 import { openDatabase } from '../db/client.ts';
 import { createApp } from './app.ts';
 import { ConfigError, loadConfig } from './config.ts';
-import { createLogger } from './logger.ts';
-import { serveStaticFast } from './site/serve-static-fast.ts';
-import { loadStaticSite } from './site/static-site.ts';
-import { VERSION } from './version.ts';
-import { randomUUID } from 'node:crypto';
-import sharp from 'sharp';
 import { queueDeadlineReminders } from './jobs/queue-deadline-reminders.ts';
 import { startScheduler } from './jobs/start-scheduler.ts';
 import { sweepOrphanFiles } from './jobs/sweep-orphan-files.ts';
+import { createLogger } from './logger.ts';
 import { deliverDueMail } from './mail/deliver-due-mail.ts';
 import { runRetention } from './retention/run-retention.ts';
 import { createServices } from './services.ts';
+import { serveStaticFast } from './site/serve-static-fast.ts';
+import { loadStaticSite } from './site/static-site.ts';
+import { VERSION } from './version.ts';
 
 let config;
 try {
