@@ -8,29 +8,39 @@ import { eq } from 'drizzle-orm';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { t } from '../../content/i18n.ts';
+import { formatDate, t } from '../../content/i18n.ts';
 import { LANGS, type Lang } from '../../content/schema.ts';
+import { loadConfig } from '../../api/config.ts';
+import { createServices, type Services } from '../../api/services.ts';
 import { openDatabase, type Db } from '../../db/client.ts';
 import { requestFiles, requests } from '../../db/schema.ts';
 import { brusselsToday } from '../../site/scripts/shared/dates.ts';
 import { axeViolations } from '../support/axe.ts';
+import { bytesBehindSrc, containsImageBytes, keepObjectUrls, multipartParts, recordRequests, regionDifference, regionStats, sha256, tabTo, waitForMailTo } from '../support/browser-evidence.ts';
 import { launchBrowser } from '../support/browser.ts';
 import { syntheticIdCard } from '../support/request-form.ts';
 import { startServer, type RunningServer } from '../support/server.ts';
+import { startTestSmtp, type TestSmtp } from '../support/smtp.ts';
 
 
 let server: RunningServer;
 let browser: Browser;
 let card: Buffer;
 let db: Db;
+let smtp: TestSmtp;
+/** The server's own keys (from its DATA_DIR): the test decrypts what the server stored. */
+let services: Services;
 beforeAll(async () => {
-  [server, browser, card] = await Promise.all([startServer(), launchBrowser(), syntheticIdCard()]);
+  smtp = await startTestSmtp();
+  [server, browser, card] = await Promise.all([startServer({ SMTP_URL: smtp.url }), launchBrowser(), syntheticIdCard()]);
   db = await openDatabase({ url: `file:${server.dataDir}/portal.db` });
+  services = await createServices(loadConfig({ NODE_ENV: 'test', DATA_DIR: server.dataDir }));
 });
 afterAll(async () => {
   db?.$client.close();
   await browser?.close();
   await server?.stop();
+  await smtp?.down();
 });
 
 /** Everything a person fills in by hand: the same without and with JavaScript. */
@@ -224,6 +234,8 @@ describe('the request form with JavaScript', () => {
     it(`files a request in ${lang} with a drawn signature and the redacted ID copy`, async () => {
       const { context, problems } = await watchedContext({ viewport: { width: 1280, height: 900 } });
       const page = await context.newPage();
+      await keepObjectUrls(page);
+      const { log: network, settled } = await recordRequests(page);
       await page.goto(`${server.url}/${lang}/request/`);
       await page.waitForSelector('#f-signatureMethod', { state: 'visible' });
       await fillTypedFields(page, lang);
@@ -240,11 +252,26 @@ describe('the request form with JavaScript', () => {
       await page.getByRole('button', { name: t(lang, 'form.redactor.cropDone') }).click();
       await page.selectOption('#redactor select', 'eidFront');
       await page.getByRole('button', { name: t(lang, 'form.redactor.applyTemplate') }).click();
-      await page.waitForSelector('#redactor figure img[src^="blob:"]');
+      await page.waitForSelector('#redactor figure:not(.is-stale):not([aria-busy]) img[src^="blob:"]');
+      // The very bytes the preview shows, read before sending.
+      const preview = await bytesBehindSrc(page, '#redactor figure img');
       await recordSentForm(page);
       await page.click('#submit-request');
       await page.waitForSelector('#request-sent:not([hidden])', { timeout: 20_000 });
       expect(await page.evaluate(() => document.activeElement?.id)).toBe('request-sent');
+      await settled();
+      // The network log: one multipart POST carries files, its ID image is the preview's bytes
+      // (not the original card); no other request carries image bytes.
+      const posts = network.filter((r) => r.contentType?.startsWith('multipart/form-data'));
+      expect(posts.map((r) => `${r.method} ${new URL(r.url).pathname}`)).toEqual(['POST /api/requests']);
+      const parts = await multipartParts(posts[0]!);
+      const files = [...parts].filter(([, v]) => typeof v !== 'string');
+      expect(files.map(([k]) => k).sort()).toEqual(['idCopy', 'signatureImage']);
+      const wireId = (parts.get('idCopy') as { bytes: Buffer }).bytes;
+      expect(sha256(wireId)).toBe(sha256(preview));
+      expect(sha256(wireId)).not.toBe(sha256(card));
+      expect(posts[0]!.body!.includes(card.subarray(0, 4096))).toBe(false);
+      expect((parts.get('signatureImage') as { type: string; bytes: Buffer }).bytes.subarray(1, 4).toString()).toBe('PNG');
       // What went over the wire: the redactor's JPEG (not the original photo, its photo area
       // masked black), the drawn PNG, and no typed name.
       const sent = await page.evaluate(() => (window as unknown as { sentForm: Record<string, string | { type: string; b64: string }> }).sentForm);
@@ -273,15 +300,133 @@ describe('the request form with JavaScript', () => {
       expect(row).toMatchObject({ lang, statement: 'crt', controllerId: 'ingent' });
       const roles = (await db.select().from(requestFiles).where(eq(requestFiles.requestId, row.id))).map((f) => f.role).sort();
       expect(roles).toEqual(['id_copy', 'receipt', 'signature']);
+      // The stored ID copy, decrypted with the server's key: the eID-front masks are black over
+      // the card's red photo and the number, and the watermark changed the unmasked areas.
+      const idFile = (await db.select().from(requestFiles).where(eq(requestFiles.requestId, row.id))).find((f) => f.role === 'id_copy')!;
+      const stored = await services.blobs.get(idFile.blobId, idFile.sha256);
+      // The server stamps its own watermark over everything, masks included: its letters lighten
+      // up to a quarter of a mask's pixels, so "most" pixels dark, and none of the photo's red.
+      // The copy the browser sent has no watermark over the masks: black but for JPEG noise.
+      for (const region of [
+        { x0: 0.05, y0: 0.2, x1: 0.33, y1: 0.8 }, // the red photo, inside mask 1
+        { x0: 0.03, y0: 0.19, x1: 0.33, y1: 0.95 }, // mask 1
+        { x0: 0.35, y0: 0.73, x1: 0.65, y1: 0.87 }, // mask 2
+      ]) {
+        const where = JSON.stringify(region);
+        const dark = await regionStats(stored, region);
+        expect(dark.mean, where).toBeLessThan(40);
+        expect(dark.shareBelow, where).toBeGreaterThan(0.7);
+        expect(dark.sharePhotoRed, where).toBe(0);
+        const sentDark = await regionStats(wireId, region);
+        expect(sentDark.mean, where).toBeLessThan(10);
+        expect(sentDark.shareBelow, where).toBeGreaterThan(0.99);
+      }
+      const plain = await sharp(card).jpeg({ quality: 85 }).toBuffer();
+      const marked = await regionDifference(stored, plain, { x0: 0.36, y0: 0.02, x1: 0.98, y1: 0.68 });
+      expect(marked.meanAbs).toBeGreaterThan(3);
+      expect(marked.shareClearly).toBeGreaterThan(0.02);
+      // The requester's e-mail reached the SMTP server, in the request's language.
+      const mail = await waitForMailTo(smtp, `olena.${lang}@example.org`, reference);
+      expect(mail.subject).toBe(t(lang, 'mail.confirm.subject', { reference }));
+      expect(mail.text).toContain(formatDate(lang, row.legalDeadline));
+      expect(mail.text).toContain(t(lang, 'mail.confirm.deadline', { deadline: formatDate(lang, row.legalDeadline) }));
       // The status page opens the request from the link's fragment.
       await page.goto(server.url + status);
       await page.waitForSelector('#status-view:not([hidden])');
       expect(await page.textContent('#status-view [data-slot="reference"]')).toBe(reference);
       expect(await page.textContent('#status-view [data-slot="state"]')).toBe(t(lang, 'status.state.received'));
+      // Over the whole visit (form, receipt, status page): no request but the one above carried image bytes.
+      await settled();
+      expect(network.filter((r) => r.body && containsImageBytes(r.body)).map((r) => `${r.method} ${r.url}`)).toEqual([`POST ${posts[0]!.url}`]);
       expect(problems).toEqual([]);
       await context.close();
     });
   }
+
+  it('is filled in and sent with the keyboard alone, the ID copy redacted with the keyboard too', async () => {
+    const { context, problems } = await watchedContext({ viewport: { width: 1280, height: 900 } });
+    const page = await context.newPage();
+    await page.goto(`${server.url}/en/request/`);
+    await page.waitForSelector('#f-signatureMethod', { state: 'visible' });
+    const kb = page.keyboard;
+    const focused = () => page.evaluate(() => document.activeElement?.id ?? '');
+    // Statement: Tab into the radio group (none chosen: the first), arrows to "crt".
+    await tabTo(page, 'input[name="statement"]');
+    expect(await focused()).toBe('f-statement');
+    for (let i = 0; i < 5 && (await focused()) !== 'f-statement-crt'; i++) await kb.press('ArrowDown');
+    expect(await page.isChecked('#f-statement-crt')).toBe(true);
+    // Rights: Space checks, the explanation field that appears is typed into.
+    await tabTo(page, '#f-rights');
+    await kb.press('Space');
+    expect(await page.isChecked('#f-rights')).toBe(true);
+    await tabTo(page, '#f-explanation-access');
+    await kb.type('I want a copy of everything you keep about me.');
+    for (const [id, text] of [['f-firstName', 'Olena'], ['f-lastName', 'Kovalenko'], ['f-dateOfBirth', '1985-07-30']] as const) {
+      await tabTo(page, `#${id}`);
+      await kb.type(text);
+    }
+    // Shift+Tab goes back: the first name is still there.
+    await kb.press('Shift+Tab');
+    await kb.press('Shift+Tab');
+    expect(await focused()).toBe('f-firstName');
+    expect(await page.inputValue('#f-firstName')).toBe('Olena');
+    await tabTo(page, 'input[name="actingAs"]');
+    await kb.press('Space');
+    expect(await page.isChecked('#f-actingAs')).toBe(true);
+    for (const [id, text] of [['f-email', 'olena.keyboard@example.org'], ['f-postcode', '9000'], ['f-city', 'Gent']] as const) {
+      await tabTo(page, `#${id}`);
+      await kb.type(text);
+    }
+    // The ID copy: the file input takes the focus; the OS dialog is replaced by setInputFiles.
+    await tabTo(page, '#f-idCopy');
+    await page.locator('#f-idCopy').setInputFiles({ name: 'id-card.jpg', mimeType: 'image/jpeg', buffer: card });
+    await page.waitForSelector('#redactor canvas');
+    // The focus is on the crop frame; the "Done cropping" button is before it.
+    await page.waitForFunction(() => document.activeElement?.classList.contains('rd-crop'));
+    for (let i = 0; i < 10 && (await page.evaluate(() => document.activeElement?.textContent)) !== t('en', 'form.redactor.cropDone'); i++) await kb.press('Shift+Tab');
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe(t('en', 'form.redactor.cropDone'));
+    await kb.press('Enter');
+    // Masking: the focus is on the type of document; arrows choose the eID front.
+    expect(await page.evaluate(() => document.activeElement?.tagName)).toBe('SELECT');
+    await kb.press('Home');
+    for (let i = 0; i < 6 && (await page.$eval('#redactor select', (el) => (el as HTMLSelectElement).value)) !== 'eidFront'; i++) await kb.press('ArrowDown');
+    expect(await page.$eval('#redactor select', (el) => (el as HTMLSelectElement).value)).toBe('eidFront');
+    await kb.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe(t('en', 'form.redactor.applyTemplate'));
+    await kb.press('Enter');
+    const mask1 = `button.rd-mask[aria-label="${t('en', 'form.redactor.mask', { n: 1 })}"]`;
+    expect(await page.$$eval('button.rd-mask', (els) => els.length)).toBe(2);
+    await tabTo(page, mask1);
+    const left = () => page.$eval(mask1, (el) => parseFloat((el as HTMLElement).style.left));
+    const before = await left();
+    await kb.press('ArrowRight');
+    expect(await left()).toBeCloseTo(before + 1, 5);
+    await page.waitForSelector('#redactor figure:not(.is-stale):not([aria-busy]) img[src^="blob:"]');
+    // The typed signature (chosen by default) with its consent, the place; the date is today's.
+    await tabTo(page, 'input[name="signatureMethod"]');
+    expect(await focused()).toBe('f-signatureMethod-typed');
+    await tabTo(page, '#f-signatureName');
+    await kb.type('Olena Kovalenko');
+    await tabTo(page, '#f-signatureConsent');
+    await kb.press('Space');
+    expect(await page.isChecked('#f-signatureConsent')).toBe(true);
+    await tabTo(page, '#f-signedPlace');
+    await kb.type('Gent');
+    expect(await page.inputValue('#f-signedDate')).toBe(brusselsToday());
+    await tabTo(page, '#f-declaration');
+    await kb.press('Space');
+    expect(await page.isChecked('#f-declaration')).toBe(true);
+    await tabTo(page, '#submit-request');
+    await kb.press('Enter');
+    await page.waitForSelector('#request-sent:not([hidden])', { timeout: 20_000 });
+    expect(await focused()).toBe('request-sent');
+    const reference = (await page.textContent('#request-sent [data-slot="reference"]'))!;
+    expect(reference).toMatch(/^PR-[0-9A-Z]{4}-[0-9A-Z]{4}-.$/);
+    const row = (await db.select().from(requests).where(eq(requests.reference, reference)).get())!;
+    expect(row).toMatchObject({ lang: 'en', statement: 'crt', controllerId: 'ingent', rights: ['access'] });
+    expect(problems).toEqual([]);
+    await context.close();
+  });
 
   it('withdraws a request from the status page after a confirmation, and adds a document', async () => {
     const { context, problems } = await watchedContext();
