@@ -98,3 +98,19 @@ export function loadConfig(env: Record<string, string | undefined>, cwd = proces
     submissionsPerHour: e.SUBMISSIONS_PER_HOUR,
   };
 }
+
+/**
+ * For the entry points (server and commands): the configuration from the environment, or the
+ * message that says what to fix and exit code 78 (EX_CONFIG) — no stack trace for a typo.
+ */
+export function loadConfigOrExit(env: Record<string, string | undefined> = process.env): Config {
+  try {
+    return loadConfig(env);
+  } catch (e) {
+    if (e instanceof ConfigError) {
+      console.error(e.message);
+      process.exit(78);
+    }
+    throw e;
+  }
+}

@@ -10,7 +10,7 @@ import { getRequestListener } from '@hono/node-server';
 import sharp from 'sharp';
 import { openDatabase } from '../db/client.ts';
 import { createApp } from './app.ts';
-import { ConfigError, loadConfig } from './config.ts';
+import { loadConfigOrExit } from './config.ts';
 import { queueDeadlineReminders } from './jobs/queue-deadline-reminders.ts';
 import { startScheduler } from './jobs/start-scheduler.ts';
 import { sweepOrphanFiles } from './jobs/sweep-orphan-files.ts';
@@ -22,16 +22,7 @@ import { serveStaticFast } from './site/serve-static-fast.ts';
 import { loadStaticSite } from './site/static-site.ts';
 import { VERSION } from './version.ts';
 
-let config;
-try {
-  config = loadConfig(process.env);
-} catch (e) {
-  if (e instanceof ConfigError) {
-    console.error(e.message);
-    process.exit(78); // EX_CONFIG
-  }
-  throw e;
-}
+const config = loadConfigOrExit();
 const logger = createLogger(config.logLevel);
 const db = await openDatabase({ url: config.databaseUrl, authToken: config.databaseAuthToken });
 let site;
