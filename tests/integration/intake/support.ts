@@ -3,6 +3,7 @@
  * database and the blob folder hold, reading rows back and sending the outbox to a real SMTP
  * server. No mocks: everything goes through createTestApp()'s real pieces.
  */
+import type { CreatedRequest } from '../../../api/intake/create-request.ts';
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { eq, sql } from 'drizzle-orm';
@@ -53,20 +54,8 @@ export async function validForm(over: FormFields = {}, files: Record<string, Buf
   return toFormData(fields, { idCopy: await idCard(), ...files });
 }
 
-export interface Created {
-  reference: string;
-  statusToken: string;
-  statusUrl: string;
-  controller: { id: string; name: string };
-  routingReason: { code: string } & Record<string, unknown>;
-  contactPointInformed: boolean;
-  receivedAt: string;
-  legalDeadline: string;
-  extendedDeadlineIfExtended: string;
-  internalTarget: string | null;
-  fingerprint: string;
-  nationalRegisterNumbersMasked: number;
-}
+/** The 201 answer of POST /api/requests: the type the API itself returns. */
+export type Created = CreatedRequest;
 
 /** Files a valid request and insists on 201. */
 export async function fileRequest(t: TestApp, over: FormFields = {}, files: Record<string, Buffer | null> = {}, o: PostOptions = {}): Promise<Created> {
