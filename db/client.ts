@@ -25,7 +25,8 @@ export async function openDatabase(opts: { url: string; authToken?: string | und
   }
   // The timeout is SQLite's busy timeout on every pooled connection: a writer of another
   // process (a second instance) is waited for up to 5 s before the API answers 503.
-  const client = createClient({ url: opts.url, authToken: opts.authToken, timeout: 5000 });
+  const make = () => createClient({ url: opts.url, authToken: opts.authToken, timeout: 5000 });
+  const client = opts.url.startsWith('file:') ? renewOnBusy(make) : make();
   if (opts.url.startsWith('file:')) {
     // WAL lets readers work while one writer commits.
     await client.execute('PRAGMA journal_mode = WAL');
@@ -35,6 +36,88 @@ export async function openDatabase(opts: { url: string; authToken?: string | und
   await migrate(db, { migrationsFolder: MIGRATIONS });
   await seedControllers(db);
   return db;
+}
+
+const isBusyError = (e: unknown) => /SQLITE_BUSY|database is locked/i.test(`${(e as { code?: string })?.code ?? ''} ${(e as Error)?.message ?? ''}`);
+
+/**
+ * The embedded driver leaves a connection unusable after a statement fails with SQLITE_BUSY
+ * (another process held the lock past the busy timeout): the failed statement stays "in
+ * progress" and every later transaction on that connection fails to commit. So after a busy
+ * error the client behind this one is replaced by a fresh one (a new pool of connections) once
+ * nothing uses the old one any more; callers keep one object throughout.
+ */
+function renewOnBusy(make: () => Client): Client {
+  let current = make();
+  let openTransactions = 0;
+  let stale: Client | null = null;
+  const retire = () => {
+    if (stale && openTransactions === 0) {
+      const old = stale;
+      stale = null;
+      try {
+        old.close();
+      } catch {
+        // already closed
+      }
+    }
+  };
+  const renew = (e: unknown) => {
+    if (!isBusyError(e) || stale) return;
+    stale = current;
+    current = make();
+    retire();
+  };
+  const call = (name: 'execute' | 'batch' | 'executeMultiple' | 'migrate') => async (...args: unknown[]) => {
+    try {
+      return await (current[name] as (...a: unknown[]) => Promise<unknown>)(...args);
+    } catch (e) {
+      renew(e);
+      throw e;
+    }
+  };
+  const proxy = {
+    execute: call('execute'),
+    batch: call('batch'),
+    executeMultiple: call('executeMultiple'),
+    migrate: call('migrate'),
+    async transaction(...args: unknown[]) {
+      const tx = (await (current.transaction as (...a: unknown[]) => Promise<unknown>)(...args)) as Record<string, (...a: unknown[]) => unknown>;
+      openTransactions++;
+      let ended = false;
+      const end = () => {
+        if (!ended) {
+          ended = true;
+          openTransactions--;
+          retire();
+        }
+      };
+      for (const name of Object.keys(tx).concat(['execute', 'batch', 'executeMultiple', 'commit', 'rollback', 'close'])) {
+        const original = tx[name];
+        if (typeof original !== 'function') continue;
+        tx[name] = async (...a: unknown[]) => {
+          try {
+            return await original.apply(tx, a);
+          } catch (e) {
+            renew(e);
+            throw e;
+          } finally {
+            if (name === 'commit' || name === 'rollback' || name === 'close') end();
+          }
+        };
+      }
+      return tx;
+    },
+    close: () => current.close(),
+    sync: () => current.sync(),
+    get closed() {
+      return current.closed;
+    },
+    get protocol() {
+      return current.protocol;
+    },
+  };
+  return proxy as unknown as Client;
 }
 
 /**
