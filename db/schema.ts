@@ -47,6 +47,8 @@ export const requests = sqliteTable(
     receivedDate: text('received_date').notNull(),
     legalDeadline: text('legal_deadline').notNull(),
     extendedDeadline: text('extended_deadline'),
+    /** The deadline in force: the extended one once extended, else the legal one. The list sorts on it. */
+    dueDate: text('due_date').generatedAlwaysAs(sql`coalesce(extended_deadline, legal_deadline)`, { mode: 'virtual' }),
     internalTarget: text('internal_target'),
     state: text('state', {
       enum: ['received', 'awaiting_information', 'in_progress', 'answered', 'closed', 'withdrawn'],
@@ -58,6 +60,17 @@ export const requests = sqliteTable(
     /** SHA-256 of the secret in the link that confirms the requester's e-mail address. */
     emailConfirmTokenHash: text('email_confirm_token_hash').unique(),
     identityCheckedAt: integer('identity_checked_at', { mode: 'timestamp_ms' }),
+    /** The workspace user who checked the identity: with identityCheckedAt, all that is kept of the ID copy. */
+    identityCheckedBy: text('identity_checked_by').references(() => users.id),
+    /** While information asked of the requester is awaited and the controller suspends the clock: the day it was asked. */
+    suspendedSince: text('suspended_since'),
+    /** Days the clock stood still so far (both ends counted, DOMAIN.md rule 6); already added to legalDeadline. */
+    suspendedDays: integer('suspended_days').notNull().default(0),
+    /** Why the deadline was extended (once, before the first deadline). */
+    extensionReason: text('extension_reason', { enum: ['complexity', 'number_of_requests'] }),
+    answeredAt: integer('answered_at', { mode: 'timestamp_ms' }),
+    /** For a request registered by a workspace user (post, e-mail, desk): who registered it. */
+    registeredBy: text('registered_by').references(() => users.id),
     /** Envelope-encrypted JSON: the requester's personal data. Null once anonymised. */
     personal: blob('personal', { mode: 'buffer' }),
     seal: text('seal', { mode: 'json' }).notNull(),
@@ -67,6 +80,7 @@ export const requests = sqliteTable(
   },
   (t) => [
     index('requests_controller_deadline').on(t.controllerId, t.state, t.legalDeadline),
+    index('requests_controller_due').on(t.controllerId, t.state, t.dueDate),
     index('requests_state_deadline').on(t.state, t.legalDeadline),
   ],
 );
@@ -98,6 +112,11 @@ export const requestEvents = sqliteTable(
     at: integer('at', { mode: 'timestamp_ms' }).notNull(),
     actor: text('actor').notNull(),
     payload: text('payload', { mode: 'json' }).notNull(),
+    /**
+     * Free text written to the requester (what information is needed, the reasons of a refusal or
+     * an extension), envelope-encrypted: it may hold personal data, so it is never in clear.
+     */
+    message: blob('message', { mode: 'buffer' }),
   },
   (t) => [index('request_events_request').on(t.requestId, t.at)],
 );

@@ -6,12 +6,15 @@ import type { Db } from '../../db/client.ts';
 import type { Services } from '../services.ts';
 import type { SignedInUser } from './roles.ts';
 
-export type WorkspaceLang = 'nl' | 'en';
+export type { WorkspaceLang } from '../../content/workspace-i18n.ts';
+import type { WorkspaceLang } from '../../content/workspace-i18n.ts';
 
 export interface DpoDeps {
   db: Db;
   publicUrl: string;
-  services: Pick<Services, 'cipher' | 'now' | 'sleep'>;
+  services: Pick<Services, 'cipher' | 'now' | 'sleep' | 'blobs' | 'sealKey' | 'rateSecret'>;
+  /** OpenID Connect sign-in, when configured (OIDC_ISSUER, OIDC_CLIENT_ID, OIDC_CLIENT_SECRET). */
+  oidc?: { issuer: string; clientId: string; clientSecret: string } | undefined;
 }
 
 export interface DpoEnv {

@@ -9,10 +9,19 @@ import { readFileSync } from 'node:fs';
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import type { DpoDeps, DpoEnv } from './dpo-env.ts';
+import { actionRoutes } from './action-routes.tsx';
+import { auditRoutes } from './audit-routes.tsx';
 import { enrolRoutes } from './enrol-routes.tsx';
 import { homeRoutes } from './home-routes.tsx';
+import { listRoutes } from './list-routes.tsx';
+import { oidcRoutes } from './oidc-routes.tsx';
+import { overviewRoutes } from './overview-routes.tsx';
 import { pickLang } from './pick-lang.ts';
+import { requestRoutes } from './request-routes.tsx';
 import { signInRoutes } from './sign-in-routes.tsx';
+
+/** The path of the answer upload (POST /dpo/requests/:reference/answer), which takes documents. */
+export const ANSWER_UPLOAD = /^\/dpo\/requests\/[^/]+\/answer$/;
 
 const CSS = readFileSync(new URL('./workspace.css', import.meta.url), 'utf8');
 
@@ -24,8 +33,10 @@ export function dpoRoutes(deps: DpoDeps): Hono<DpoEnv> {
     await next();
     c.header('vary', 'Accept-Language, Cookie');
   });
-  // The workspace's forms are a few short fields: refuse anything bigger before parsing it.
-  app.use('*', bodyLimit({ maxSize: 16 * 1024, onError: (c) => c.text('Payload Too Large', 413) }));
+  // The workspace's forms are a few short fields: refuse anything bigger before parsing it. The
+  // one exception, an answer with documents, has its own limit in action-routes.tsx.
+  const smallForms = bodyLimit({ maxSize: 16 * 1024, onError: (c) => c.text('Payload Too Large', 413) });
+  app.use('*', (c, next) => (ANSWER_UPLOAD.test(c.req.path) ? next() : smallForms(c, next)));
   app.get('/assets/workspace.css', (c) => {
     c.header('content-type', 'text/css; charset=utf-8');
     c.header('cache-control', 'public, max-age=3600');
@@ -34,5 +45,11 @@ export function dpoRoutes(deps: DpoDeps): Hono<DpoEnv> {
   app.route('/', enrolRoutes());
   app.route('/', signInRoutes());
   app.route('/', homeRoutes());
+  app.route('/', oidcRoutes());
+  app.route('/', listRoutes());
+  app.route('/', overviewRoutes());
+  app.route('/', auditRoutes());
+  app.route('/', requestRoutes());
+  app.route('/', actionRoutes());
   return app;
 }

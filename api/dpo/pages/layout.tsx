@@ -9,14 +9,59 @@ import type { Context } from 'hono';
 import type { Child } from 'hono/jsx';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { t, type UiKey } from '../../../content/i18n.ts';
+import { tw } from '../../../content/workspace-i18n.ts';
 import type { WorkspaceLang } from '../dpo-env.ts';
+import type { SignedInUser } from '../roles.ts';
 
 export interface FieldErrorText {
   field: string;
   text: string;
 }
 
-export function Layout(p: { lang: WorkspaceLang; title: string; otherHref: string; hasErrors?: boolean; children: Child }) {
+/** The sections of the signed-in workspace, in the order of the navigation bar. */
+export type WorkspaceSection = 'requests' | 'register' | 'overview' | 'audit' | 'account';
+
+/**
+ * The navigation of a signed-in user: only the sections their role may open. Handlers and DPOs
+ * work on requests; auditors read them and the audit trail; administrators manage accounts only.
+ */
+export function WorkspaceNav(p: { lang: WorkspaceLang; user: SignedInUser; current?: WorkspaceSection | undefined }) {
+  const l = p.lang;
+  const items: { section: WorkspaceSection; href: string; label: string }[] = [];
+  if (p.user.role !== 'admin') {
+    items.push({ section: 'requests', href: `/dpo/requests?lang=${l}`, label: tw(l, 'common.nav.requests') });
+    if (p.user.role !== 'auditor') items.push({ section: 'register', href: `/dpo/register?lang=${l}`, label: tw(l, 'common.nav.register') });
+    items.push({ section: 'overview', href: `/dpo/overview?lang=${l}`, label: tw(l, 'common.nav.overview') });
+    if (p.user.role !== 'handler') items.push({ section: 'audit', href: `/dpo/audit?lang=${l}`, label: tw(l, 'common.nav.audit') });
+  }
+  items.push({ section: 'account', href: `/dpo/?lang=${l}`, label: tw(l, 'common.nav.account') });
+  return (
+    <nav class="nav" aria-label={tw(l, 'common.nav.label')}>
+      <ul class="nav-list">
+        {items.map((i) => (
+          <li>
+            <a class="nav-link" href={i.href} aria-current={i.section === p.current ? 'page' : undefined}>
+              {i.label}
+            </a>
+          </li>
+        ))}
+      </ul>
+    </nav>
+  );
+}
+
+export function Layout(p: {
+  lang: WorkspaceLang;
+  title: string;
+  otherHref: string;
+  hasErrors?: boolean;
+  /** The signed-in user: shows the workspace navigation. */
+  user?: SignedInUser | undefined;
+  current?: WorkspaceSection | undefined;
+  /** Full width for tables (the request list, the overview, the audit trail). */
+  wide?: boolean;
+  children: Child;
+}) {
   const other: WorkspaceLang = p.lang === 'nl' ? 'en' : 'nl';
   return (
     <html lang={p.lang}>
@@ -34,7 +79,8 @@ export function Layout(p: { lang: WorkspaceLang; title: string; otherHref: strin
             {t(p.lang, 'dpo.otherLanguage')}
           </a>
         </header>
-        <main id="main" class="main">
+        {p.user ? <WorkspaceNav lang={p.lang} user={p.user} current={p.current} /> : null}
+        <main id="main" class={p.wide ? 'main main-wide' : 'main'}>
           {p.children}
         </main>
       </body>

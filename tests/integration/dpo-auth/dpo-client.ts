@@ -68,7 +68,7 @@ export interface Enrolled {
 }
 
 /** Creates an account and enrols it through the real pages; leaves the clock 31 s later. */
-export async function enrolUser(t: TestApp, o: { email: string; role?: Role; controllerId?: 'atlas' | 'agii' | null }): Promise<Enrolled> {
+export async function enrolUser(t: TestApp, o: { email: string; role?: Role; controllerId?: 'agii' | 'atlas' | 'huis' | 'ingent' | null }): Promise<Enrolled> {
   const role = o.role ?? 'dpo';
   const { link } = await addUser(t.db, { email: o.email, displayName: `User ${o.email}`, role, controllerId: o.controllerId === undefined ? (role === 'admin' ? null : 'atlas') : o.controllerId, publicUrl: t.config.publicUrl, now: t.clock.now });
   const path = new URL(link).pathname;

@@ -1,0 +1,7 @@
+/** Placeholder: filled in by the workspace work on this area. */
+import { Hono } from 'hono';
+import type { DpoEnv } from './dpo-env.ts';
+
+export function listRoutes(): Hono<DpoEnv> {
+  return new Hono<DpoEnv>();
+}
