@@ -16,6 +16,7 @@ import { securityHeadersMiddleware } from './http/security-headers.ts';
 import { join } from 'node:path';
 import { devRoutes } from './dev/routes.ts';
 import { dpoRoutes } from './dpo/routes.ts';
+import { answerRoutes } from './status/answer-routes.ts';
 import { intakeRoutes } from './intake/routes.ts';
 import { openApiRoutes } from './openapi/routes.ts';
 import type { Services } from './services.ts';
@@ -37,6 +38,7 @@ export function createApp({ config, db, site, logger, services }: AppDeps) {
   api.route('/', openApiRoutes());
   api.route('/', intakeRoutes({ db, logger, publicUrl: config.publicUrl, ...services, limits: { submissionsPerHour: config.submissionsPerHour } }));
   api.route('/', statusRoutes({ db, ...services }));
+  api.route('/', answerRoutes({ db, ...services }));
   api.all('*', () => {
     throw new AppError('not_found', 404);
   });
