@@ -48,6 +48,8 @@ const stopJobs = config.jobs
         { name: 'mail', everyMs: 2_000, run: (now) => deliverDueMail({ db, transport: services.mail, cipher: services.cipher, from: config.mailFrom, now, workerId: instanceId }) },
         { name: 'reminders', everyMs: 10 * 60_000, run: (now) => queueDeadlineReminders({ db, cipher: services.cipher, now, workspaceUrl: config.publicUrl }) },
         { name: 'retention', everyMs: 60 * 60_000, run: (now) => runRetention({ db, blobs: services.blobs, now }) },
+        // Files of a sibling instance that crashed mid-submission: it may never start again.
+        { name: 'sweep', everyMs: 30 * 60_000, run: () => sweepOrphanFiles(db, services.blobs, logger) },
       ],
     })
   : async () => undefined;

@@ -15,12 +15,24 @@ export interface RunningServer {
   url: string;
   dataDir: string;
   process: ChildProcess;
+  /** Everything the server printed so far (its log lines at LOG_LEVEL). */
+  output(): string;
+  /** Stops the server (SIGTERM) and removes its data folder unless it was given one. */
   stop(): Promise<void>;
+  /** Kills the server at once (SIGKILL), as a crash or a power cut would; the data folder stays. */
+  kill(): Promise<void>;
 }
 
-export async function startServer(env: Record<string, string> = {}): Promise<RunningServer> {
-  const dataDir = mkdtempSync(join(tmpdir(), 'portal-test-'));
-  const child = spawn(process.execPath, [TSX_CLI, 'api/server.ts'], {
+export interface StartOptions {
+  /** An existing data folder (a restart, or a second instance): it is kept when the server stops. */
+  dataDir?: string;
+}
+
+export async function startServer(env: Record<string, string> = {}, o: StartOptions = {}): Promise<RunningServer> {
+  const dataDir = o.dataDir ?? mkdtempSync(join(tmpdir(), 'portal-test-'));
+  // Node itself runs the server, with tsx as its loader (not the tsx CLI, which would run the
+  // server in a child process of its own): a signal sent to `process` reaches the server.
+  const child = spawn(process.execPath, ['--import', 'tsx', 'api/server.ts'], {
     cwd: ROOT,
     // The same V8 setting as `npm start` (package.json): a 16 MB young generation keeps the
     // server's memory low under the intake load.
@@ -28,10 +40,15 @@ export async function startServer(env: Record<string, string> = {}): Promise<Run
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
+  // Everything the server prints is kept: fault tests read the log afterwards.
+  const keep = (d: Buffer) => {
+    output += d.toString();
+  };
+  child.stdout!.on('data', keep);
+  child.stderr!.on('data', keep);
   const url = await new Promise<string>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`server did not start in 30 s:\n${output}`)), 30_000);
-    const onData = (d: Buffer) => {
-      output += d.toString();
+    const onData = () => {
       const m = /Privacy portal on (http:\/\/\S+?)\/?\s/.exec(output);
       if (m) {
         clearTimeout(timer);
@@ -40,7 +57,7 @@ export async function startServer(env: Record<string, string> = {}): Promise<Run
     };
     child.stdout!.on('data', onData);
     child.stderr!.on('data', onData);
-    child.on('exit', (code) => {
+    child.once('exit', (code) => {
       clearTimeout(timer);
       reject(new Error(`server exited with ${String(code)}:\n${output}`));
     });
@@ -49,13 +66,21 @@ export async function startServer(env: Record<string, string> = {}): Promise<Run
     url,
     dataDir,
     process: child,
+    output: () => output,
     async stop() {
-      if (child.exitCode === null) {
+      if (child.exitCode === null && child.signalCode === null) {
         const exited = new Promise((r) => child.once('exit', r));
         child.kill('SIGTERM');
         await exited;
       }
-      rmSync(dataDir, { recursive: true, force: true });
+      if (!o.dataDir) rmSync(dataDir, { recursive: true, force: true });
+    },
+    async kill() {
+      if (child.exitCode === null && child.signalCode === null) {
+        const exited = new Promise((r) => child.once('exit', r));
+        child.kill('SIGKILL');
+        await exited;
+      }
     },
   };
 }
