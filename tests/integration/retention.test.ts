@@ -11,7 +11,8 @@ import { deleteExpiredIdCopies } from '../../api/retention/delete-expired-id-cop
 import { isUnconfirmedFlagged } from '../../api/retention/is-unconfirmed-flagged.ts';
 import { DEFAULT_RETENTION } from '../../api/retention/retention-settings.ts';
 import { runRetention } from '../../api/retention/run-retention.ts';
-import { auditEvents, requestEvents, requestFiles, requests } from '../../db/schema.ts';
+import { deleteSpentRecords } from '../../api/retention/delete-spent-records.ts';
+import { auditEvents, idempotencyKeys, outbox, rateLimits, requestEvents, requestFiles, requests, sessions, users } from '../../db/schema.ts';
 import { createTestApp, type TestApp } from '../support/test-app.ts';
 
 const NOW = Date.parse('2031-06-02T08:00:00Z');
@@ -187,11 +188,11 @@ describe('retention job', () => {
     const files = await seed();
     const first = await runRetention(deps());
     // d's files go by the older rules first (answers 60 days, ID copy 30 days), then d is anonymised.
-    expect(first).toEqual({ idCopies: { deleted: 3 }, answers: { requests: 2, files: 3 }, anonymised: { anonymised: 1, files: 0 } });
+    expect(first).toEqual({ idCopies: { deleted: 3 }, answers: { requests: 2, files: 3 }, anonymised: { anonymised: 1, files: 0 }, spent: NOTHING_SPENT });
     const count = (await events()).length;
     expect(count).toBe(6);
     t.clock.now += 1000;
-    expect(await runRetention({ ...deps(), now: t.clock.now })).toEqual({ idCopies: { deleted: 0 }, answers: { requests: 0, files: 0 }, anonymised: { anonymised: 0, files: 0 } });
+    expect(await runRetention({ ...deps(), now: t.clock.now })).toEqual({ idCopies: { deleted: 0 }, answers: { requests: 0, files: 0 }, anonymised: { anonymised: 0, files: 0 }, spent: NOTHING_SPENT });
     expect(await events()).toHaveLength(count);
     for (const f of files) expect(await t.services.blobs.has(f.blobId)).toBe(false);
     expect(await verifyAuditChain(t.db)).toMatchObject({ ok: true, rows: count });
@@ -212,6 +213,43 @@ describe('retention job', () => {
     expect(fileIds.sort()).toEqual(files.map((f) => f.id).sort());
     for (const f of files) expect(await t.services.blobs.has(f.blobId)).toBe(false);
     expect(await verifyAuditChain(t.db)).toMatchObject({ ok: true, rows: 6 });
+  });
+});
+
+const NOTHING_SPENT = { mails: 0, idempotency: 0, rateLimits: 0, sessions: 0 };
+
+describe('retention: spent records', () => {
+  it('deletes sent mail after 30 days, given-up mail after 90, idempotency answers after 7, past rate windows and ended sessions', async () => {
+    const cipher = t.services.cipher;
+    const mail = (id: string, status: 'sent' | 'failed' | 'pending', ageDays: number) =>
+      t.db.insert(outbox).values({ id, kind: 'confirmation', message: cipher.encrypt(Buffer.from('{}')), status, nextAttemptAt: new Date(NOW), messageId: `<${id}@test>`, createdAt: new Date(NOW - ageDays * DAY), sentAt: status === 'sent' ? new Date(NOW - ageDays * DAY) : null });
+    await mail('sent-old', 'sent', 31);
+    await mail('sent-new', 'sent', 29);
+    await mail('failed-old', 'failed', 91);
+    await mail('failed-new', 'failed', 60);
+    await mail('pending-old', 'pending', 200);
+    const r = await addRequest({ receivedAt: NOW - 10 * DAY });
+    await t.db.insert(idempotencyKeys).values([
+      { key: 'old-key-0123456789abcdef', requestId: r, response: 'x', createdAt: new Date(NOW - 8 * DAY) },
+      { key: 'new-key-0123456789abcdef', requestId: r, response: 'x', createdAt: new Date(NOW - 6 * DAY) },
+    ]);
+    const hour = Math.floor(NOW / 3_600_000);
+    await t.db.insert(rateLimits).values([
+      { key: 'submit:old', window: hour - 30, count: 3 },
+      { key: 'submit:now', window: hour, count: 1 },
+      { key: 'submit:hours-ago', window: hour - 5, count: 1 },
+    ]);
+    const user = randomUUID();
+    await t.db.insert(users).values({ id: user, email: 'u@test', displayName: 'U', controllerId: 'ingent', role: 'dpo', createdAt: new Date(NOW) });
+    const session = (tokenHash: string, expiresAt: number) => ({ tokenHash, userId: user, csrfSecret: 'c', createdAt: new Date(NOW - DAY), lastSeenAt: new Date(NOW - DAY), expiresAt: new Date(expiresAt) });
+    await t.db.insert(sessions).values([session('ended', NOW - 1), session('live', NOW + 1000)]);
+
+    expect(await deleteSpentRecords({ db: t.db, now: NOW })).toEqual({ mails: 2, idempotency: 1, rateLimits: 1, sessions: 1 });
+    expect((await t.db.select({ id: outbox.id }).from(outbox)).map((x) => x.id).sort()).toEqual(['failed-new', 'pending-old', 'sent-new']);
+    expect((await t.db.select({ key: idempotencyKeys.key }).from(idempotencyKeys)).map((x) => x.key)).toEqual(['new-key-0123456789abcdef']);
+    expect((await t.db.select({ key: rateLimits.key }).from(rateLimits)).map((x) => x.key).sort()).toEqual(['submit:hours-ago', 'submit:now']);
+    expect((await t.db.select({ h: sessions.tokenHash }).from(sessions)).map((x) => x.h)).toEqual(['live']);
+    expect(await deleteSpentRecords({ db: t.db, now: NOW })).toEqual(NOTHING_SPENT);
   });
 });
 
