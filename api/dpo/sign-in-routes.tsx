@@ -2,9 +2,11 @@
  * Sign-in in two steps (password, then TOTP or recovery code) and sign-out. The password step
  * opens a short session without the second factor; the code step replaces it with a new token.
  */
-import { Hono, type Context } from 'hono';
+import { Hono, type Context, type MiddlewareHandler } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import { t } from '../../content/i18n.ts';
+import { hitRateLimit } from '../http/rate-limit.ts';
+import { clientOf } from '../intake/routes.ts';
 import { checkAnonymousForm, checkFormToken, issueFormToken } from './check-form-origin.ts';
 import { checkPassword } from './check-password.ts';
 import { checkSecondFactor } from './check-second-factor.ts';
@@ -26,8 +28,28 @@ function refused(c: Context<DpoEnv>) {
   return renderPage(c, <MessagePage lang={l} title={t(l, 'dpo.csrf.title')} body={t(l, 'dpo.csrf.body')} otherHref={`/dpo/sign-in?lang=${l === 'nl' ? 'en' : 'nl'}`} />, 403);
 }
 
+/**
+ * Sign-in attempts (password or code) per network address and hour. Each account locks itself
+ * after repeated failures; this stops one address from trying many accounts.
+ */
+export const SIGN_IN_ATTEMPTS_PER_HOUR = 100;
+
+function tooMany(c: Context<DpoEnv>) {
+  const l = c.var.lang;
+  c.header('retry-after', '3600');
+  return renderPage(c, <MessagePage lang={l} title={t(l, 'dpo.signIn.title')} body={t(l, 'dpo.signIn.tooMany')} otherHref={`/dpo/sign-in?lang=${l === 'nl' ? 'en' : 'nl'}`} />, 429);
+}
+
 export function signInRoutes(): Hono<DpoEnv> {
   const app = new Hono<DpoEnv>();
+
+  const limitAttempts: MiddlewareHandler<DpoEnv> = async (c, next) => {
+    const { db, services } = c.var.deps;
+    const allowed = await hitRateLimit(db, { scope: 'sign-in', client: clientOf(c, services.rateSecret), limit: SIGN_IN_ATTEMPTS_PER_HOUR, windowMs: 3_600_000, now: services.now() });
+    return allowed ? next() : tooMany(c);
+  };
+  app.post('/sign-in', limitAttempts);
+  app.post('/sign-in/code', limitAttempts);
 
   app.get('/sign-in', async (c) => {
     const l = c.var.lang;

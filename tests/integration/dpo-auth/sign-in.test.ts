@@ -4,6 +4,7 @@ import { eq } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { users, sessions } from '../../../db/schema.ts';
 import { createTestApp, type TestApp } from '../../support/test-app.ts';
+import { SIGN_IN_ATTEMPTS_PER_HOUR } from '../../../api/dpo/sign-in-routes.tsx';
 import { DpoClient, enrolUser, totpCode, type Enrolled } from './dpo-client.ts';
 
 let t: TestApp;
@@ -119,5 +120,22 @@ describe('sign-in', () => {
     for (let i = 0; i < 10; i++) expect((await c.submit('/dpo/sign-in/code', { code: String(100000 + i) })).status).toBe(401);
     expect(sleeps.at(-1)).toBe(8000);
     expect((await c.submit('/dpo/sign-in/code', { code: totpCode(dpo.secret, t.clock.now) })).status).toBe(401);
+  });
+
+  it('stops one network address after 100 attempts in an hour, whatever the accounts, with 429', async () => {
+    // Many accounts, so no lock-out of a single account stands in the way.
+    for (let i = 0; i < SIGN_IN_ATTEMPTS_PER_HOUR - 1; i++) {
+      expect((await new DpoClient(t).submit('/dpo/sign-in', { email: `someone${i}@atlas.test`, password: 'a guess at a password' })).status).toBe(401);
+    }
+    const c = new DpoClient(t);
+    const last = await c.submit('/dpo/sign-in', { email: 'dpo@atlas.test', password: 'correct horse battery staple' });
+    expect(last.status).toBe(303);
+    const refused = await c.submit('/dpo/sign-in/code', { code: totpCode(dpo.secret, t.clock.now) });
+    expect(refused.status).toBe(429);
+    expect(refused.headers.get('retry-after')).toBe('3600');
+    expect(await refused.text()).toContain('Te veel aanmeldpogingen');
+    // The next hour, the same address may try again.
+    t.clock.now += 3_600_000;
+    expect((await c.signIn('dpo@atlas.test', dpo.secret)).status).toBe(303);
   });
 });
