@@ -56,7 +56,9 @@ const stopJobs = config.jobs
 
 const honoListener = getRequestListener(app.fetch);
 const hsts = config.hsts;
-const server = createServer((req, res) => {
+// Slow clients cannot hold connections for minutes: headers must arrive within 10 s and a whole
+// request within 2 minutes (a 10 MB ID copy over a slow mobile link); checked every 2 s.
+const server = createServer({ headersTimeout: 10_000, requestTimeout: 120_000, connectionsCheckingInterval: 2_000 }, (req, res) => {
   if (!serveStaticFast(req, res, site, hsts)) void honoListener(req, res);
 });
 server.listen(config.port, config.host, () => {
