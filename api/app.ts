@@ -47,7 +47,7 @@ export function createApp({ config, db, site, logger, services }: AppDeps) {
   app.use('*', securityHeadersMiddleware(config.hsts));
   app.route('/api', api);
   app.get('/dpo', (c) => c.redirect('/dpo/', 301));
-  app.route('/dpo/', dpoRoutes({ db, publicUrl: config.publicUrl, services }));
+  app.route('/dpo/', dpoRoutes({ db, publicUrl: config.publicUrl, services, oidc: config.oidc }));
   if (config.env !== 'production') app.route('/dev', devRoutes(join(config.dataDir, 'mail')));
   app.route('/', siteRoutes(site));
   app.onError(errorHandler(logger));

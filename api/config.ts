@@ -12,6 +12,9 @@ const bool = z
   .enum(['true', 'false', '1', '0', 'yes', 'no'], { message: 'use true or false' })
   .transform((v) => v === 'true' || v === '1' || v === 'yes');
 
+/** A plain-http address on this machine: the only http issuer allowed (a test or local provider). */
+export const LOOPBACK_HTTP = /^http:\/\/(127\.\d{1,3}\.\d{1,3}\.\d{1,3}|\[::1\]|localhost)(:\d+)?(\/|$)/;
+
 const envSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test'], { message: 'use development, production or test' }).default('development'),
   HOST: z.string().min(1).default('127.0.0.1'),
@@ -38,7 +41,15 @@ const envSchema = z.object({
   SEAL_PRIVATE_KEY: z.string().includes('PRIVATE KEY', { message: 'use an Ed25519 private key in PEM (openssl genpkey -algorithm ed25519)' }).optional(),
   JOBS: bool.default(true),
   SUBMISSIONS_PER_HOUR: z.coerce.number({ message: 'use a whole number such as 20' }).int().min(1, 'use at least 1').default(20),
+  OIDC_ISSUER: z
+    .url({ message: 'use the issuer address of the OpenID provider, such as https://login.example.be' })
+    .refine((u) => u.startsWith('https://') || LOOPBACK_HTTP.test(u), 'use an https:// address (plain http only for a provider on this machine: 127.0.0.1, [::1] or localhost)')
+    .optional(),
+  OIDC_CLIENT_ID: z.string().min(1).optional(),
+  OIDC_CLIENT_SECRET: z.string().min(1).optional(),
 });
+
+const OIDC_VARIABLES = ['OIDC_ISSUER', 'OIDC_CLIENT_ID', 'OIDC_CLIENT_SECRET'] as const;
 
 export interface Config {
   env: 'development' | 'production' | 'test';
@@ -62,6 +73,8 @@ export interface Config {
   jobs: boolean;
   /** Requests one client may file per hour before getting 429. */
   submissionsPerHour: number;
+  /** OpenID Connect sign-in for the workspace: all three variables set, or none (no OIDC). */
+  oidc: { issuer: string; clientId: string; clientSecret: string } | undefined;
 }
 
 export class ConfigError extends Error {
@@ -77,6 +90,13 @@ export function loadConfig(env: Record<string, string | undefined>, cwd = proces
     throw new ConfigError(`The configuration is not valid; fix these environment variables (see README, Configuration):\n${lines.join('\n')}`);
   }
   const e = parsed.data;
+  const oidcSet = OIDC_VARIABLES.filter((k) => e[k] !== undefined);
+  if (oidcSet.length > 0 && oidcSet.length < OIDC_VARIABLES.length) {
+    const missing = OIDC_VARIABLES.filter((k) => e[k] === undefined);
+    throw new ConfigError(
+      `The configuration is not valid; fix these environment variables (see README, Configuration):\n${missing.map((k) => `  ${k}="": set it too, or unset ${oidcSet.join(' and ')}: OpenID Connect sign-in needs OIDC_ISSUER, OIDC_CLIENT_ID and OIDC_CLIENT_SECRET together`).join('\n')}`,
+    );
+  }
   const abs = (p: string) => (isAbsolute(p) ? p : resolve(cwd, p));
   const dataDir = abs(e.DATA_DIR);
   return {
@@ -96,6 +116,7 @@ export function loadConfig(env: Record<string, string | undefined>, cwd = proces
     sealPrivateKey: e.SEAL_PRIVATE_KEY,
     jobs: e.JOBS,
     submissionsPerHour: e.SUBMISSIONS_PER_HOUR,
+    oidc: e.OIDC_ISSUER && e.OIDC_CLIENT_ID && e.OIDC_CLIENT_SECRET ? { issuer: e.OIDC_ISSUER, clientId: e.OIDC_CLIENT_ID, clientSecret: e.OIDC_CLIENT_SECRET } : undefined,
   };
 }
 

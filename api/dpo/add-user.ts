@@ -1,9 +1,12 @@
 /**
  * Creates a workspace account without password or second factor, and returns its one-time
- * enrolment link. dpo, handler and auditor need a controller; admin has none.
+ * enrolment link. dpo, handler and auditor need a controller; admin has none. With an OpenID
+ * Connect subject (the `sub` the provider gives this person) the account signs in through the
+ * provider only: no enrolment link, no password, no TOTP.
  *
  * @example
  *   const { link } = await addUser(db, { email: 'dpo@atlas.be', displayName: 'An Peeters', role: 'dpo', controllerId: 'atlas', publicUrl, now: Date.now() });
+ *   await addUser(db, { email: 'dpo@agii.be', displayName: 'Els Claes', role: 'dpo', controllerId: 'agii', oidcSubject: '8d2f…', publicUrl, now }); // link: null
  */
 import { randomUUID } from 'node:crypto';
 import { eq } from 'drizzle-orm';
@@ -22,12 +25,21 @@ const newUserSchema = z
     displayName: z.string().trim().min(1).max(200),
     role: z.enum(ROLES),
     controllerId: z.enum(CONTROLLER_IDS).nullable(),
+    oidcSubject: z
+      .string()
+      .regex(/^[\x21-\x7e]{1,255}$/, 'an OpenID subject is 1 to 255 visible ASCII characters, without spaces')
+      .optional(),
   })
   .refine((u) => (u.role === 'admin') === (u.controllerId === null), { message: 'dpo, handler and auditor need --controller; admin takes none', path: ['controllerId'] });
 
 export type NewUser = z.input<typeof newUserSchema>;
 
-export async function addUser(db: Db, o: NewUser & { publicUrl: string; now: number }): Promise<{ id: string; link: string; expiresAt: Date }> {
+type Options = { publicUrl: string; now: number };
+
+export async function addUser(db: Db, o: NewUser & { oidcSubject?: undefined } & Options): Promise<{ id: string; link: string; expiresAt: Date }>;
+export async function addUser(db: Db, o: NewUser & { oidcSubject: string } & Options): Promise<{ id: string; link: null; expiresAt: null }>;
+export async function addUser(db: Db, o: NewUser & Options): Promise<{ id: string; link: string | null; expiresAt: Date | null }>;
+export async function addUser(db: Db, o: NewUser & Options): Promise<{ id: string; link: string | null; expiresAt: Date | null }> {
   const parsed = newUserSchema.safeParse(o);
   if (!parsed.success) {
     throw new AppError('invalid_user', 400, parsed.error.issues.map((i) => ({ path: i.path.join('.'), code: i.code, message: i.message })));
@@ -37,8 +49,12 @@ export async function addUser(db: Db, o: NewUser & { publicUrl: string; now: num
   return db.transaction(async (tx) => {
     const existing = await tx.select({ id: users.id }).from(users).where(eq(users.email, u.email));
     if (existing.length > 0) throw new AppError('email_taken', 409, [{ path: 'email', code: 'email_taken', message: `an account for ${u.email} exists` }]);
-    await tx.insert(users).values({ id, email: u.email, displayName: u.displayName, role: u.role, controllerId: u.controllerId, createdAt: new Date(o.now) });
-    const issued = await issueEnrolmentLink(tx, { userId: id, publicUrl: o.publicUrl, now: o.now });
+    if (u.oidcSubject) {
+      const linked = await tx.select({ id: users.id }).from(users).where(eq(users.oidcSubject, u.oidcSubject));
+      if (linked.length > 0) throw new AppError('oidc_subject_taken', 409, [{ path: 'oidcSubject', code: 'oidc_subject_taken', message: 'another account is linked to this OpenID subject' }]);
+    }
+    await tx.insert(users).values({ id, email: u.email, displayName: u.displayName, role: u.role, controllerId: u.controllerId, oidcSubject: u.oidcSubject ?? null, createdAt: new Date(o.now) });
+    const issued = u.oidcSubject ? { link: null, expiresAt: null } : await issueEnrolmentLink(tx, { userId: id, publicUrl: o.publicUrl, now: o.now });
     // The CLI runs as the system: no workspace user is the actor.
     await appendAuditEvent(tx, { type: 'user_added', actorUserId: null, controllerId: u.controllerId, requestId: null, payload: { targetUserId: id, role: u.role, controllerId: u.controllerId } }, o.now);
     return { id, ...issued };

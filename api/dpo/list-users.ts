@@ -25,7 +25,8 @@ export async function listUsers(db: Db, now: number): Promise<UserListing[]> {
     displayName: u.displayName,
     role: u.role,
     controllerId: u.controllerId,
-    state: u.disabledAt ? 'disabled' : !u.passwordHash || !u.totpEnrolledAt ? 'enrolment pending' : u.lockedUntil && u.lockedUntil.getTime() > now ? 'locked' : 'active',
+    // An account linked to an OpenID Connect subject needs no password or TOTP of its own.
+    state: u.disabledAt ? 'disabled' : !u.oidcSubject && (!u.passwordHash || !u.totpEnrolledAt) ? 'enrolment pending' : u.lockedUntil && u.lockedUntil.getTime() > now ? 'locked' : 'active',
     lastSignInAt: u.lastSignInAt,
   }));
 }

@@ -19,9 +19,11 @@ export const USAGE = `Usage: npm run -s dpo -- COMMAND [OPTIONS]
 
 Manages the DPO workspace accounts.
 
-  add-user --role ROLE --email EMAIL --name NAME [--controller ID]
+  add-user --role ROLE --email EMAIL --name NAME [--controller ID] [--oidc-subject SUB]
                        creates an account and prints its one-time enrolment link (72 hours).
                        ROLE is ${ROLES.join(', ')}; every role but admin needs --controller.
+                       With --oidc-subject (the person's "sub" at the OpenID provider of
+                       OIDC_ISSUER) the account signs in there only: no link, no password.
   list                 the accounts: e-mail, name, role, controller, state, last sign-in.
   disable --email EMAIL
                        the account can no longer sign in; its sessions end now.
@@ -39,7 +41,7 @@ export async function runDpoCli(args: readonly string[], deps: { db: Db; publicU
   const [command, ...rest] = args;
   let values: Record<string, string | boolean | undefined>;
   try {
-    values = parseArgs({ args: [...rest], options: { controller: { type: 'string' }, role: { type: 'string' }, email: { type: 'string' }, name: { type: 'string' }, help: { type: 'boolean' } }, strict: true }).values;
+    values = parseArgs({ args: [...rest], options: { controller: { type: 'string' }, role: { type: 'string' }, email: { type: 'string' }, name: { type: 'string' }, 'oidc-subject': { type: 'string' }, help: { type: 'boolean' } }, strict: true }).values;
   } catch (e) {
     return { stdout: '', stderr: `dpo: ${(e as Error).message}\nRun with --help for usage.\n`, exitCode: 2 };
   }
@@ -55,14 +57,17 @@ export async function runDpoCli(args: readonly string[], deps: { db: Db; publicU
         const role = need('role');
         if (!(ROLES as readonly string[]).includes(role)) throw new AppError('usage', 400, [], `--role must be one of ${ROLES.join(', ')}`);
         const controller = values['controller'];
+        const subject = values['oidc-subject'];
         const r = await addUser(deps.db, {
           email: need('email'),
           displayName: need('name'),
           role: role as Role,
           controllerId: (typeof controller === 'string' ? controller : null) as never,
+          ...(typeof subject === 'string' ? { oidcSubject: subject } : {}),
           publicUrl: deps.publicUrl,
           now: deps.now,
         });
+        if (!r.link || !r.expiresAt) return { stdout: `Added ${need('email').toLowerCase()}; it signs in with OpenID Connect only (subject ${String(subject)}).\n`, stderr: '', exitCode: 0 };
         return { stdout: `Enrolment link for ${need('email').toLowerCase()} (valid until ${r.expiresAt.toISOString()}):\n${r.link}\n`, stderr: '', exitCode: 0 };
       }
       case 'list': {

@@ -54,7 +54,7 @@ export function signInRoutes(): Hono<DpoEnv> {
   app.get('/sign-in', async (c) => {
     const l = c.var.lang;
     const notice = c.req.query('signedOut') ? t(l, 'dpo.signIn.signedOut') : c.req.query('expired') ? t(l, 'dpo.signIn.expired') : undefined;
-    return renderPage(c, <SignInPage lang={l} csrf={issueFormToken(c)} notice={notice} />);
+    return renderPage(c, <SignInPage lang={l} csrf={issueFormToken(c)} notice={notice} oidc={c.var.deps.oidc} />);
   });
 
   app.post('/sign-in', async (c) => {
@@ -64,7 +64,7 @@ export function signInRoutes(): Hono<DpoEnv> {
     const email = typeof body['email'] === 'string' ? body['email'].slice(0, 320) : '';
     const password = typeof body['password'] === 'string' ? body['password'].slice(0, 1000) : '';
     const r = await checkPassword(db, { email, password, now: services.now(), sleep: services.sleep });
-    if (!r.ok) return renderPage(c, <SignInPage lang={c.var.lang} csrf={issueFormToken(c)} email={email} failed />, 401);
+    if (!r.ok) return renderPage(c, <SignInPage lang={c.var.lang} csrf={issueFormToken(c)} email={email} failed oidc={c.var.deps.oidc} />, 401);
     const old = getCookie(c, SESSION_COOKIE);
     const oldSession = await readSession(db, old, services.now());
     if (oldSession) await endSession(db, oldSession.tokenHash);

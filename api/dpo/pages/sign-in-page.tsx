@@ -1,9 +1,14 @@
-/** The sign-in pages: e-mail and password, then the code (TOTP or recovery code). */
+/**
+ * The sign-in pages: e-mail and password, then the code (TOTP or recovery code); with OpenID
+ * Connect configured, the sign-in page also offers "Sign in with <provider>".
+ */
 import { t } from '../../../content/i18n.ts';
+import { tw } from '../../../content/workspace-i18n.ts';
+import { providerName } from '../oidc/discover-provider.ts';
 import type { WorkspaceLang } from '../dpo-env.ts';
 import { CsrfField, ErrorSummary, Field, Layout } from './layout.tsx';
 
-export function SignInPage(p: { lang: WorkspaceLang; csrf: string; email?: string; failed?: boolean; notice?: string | undefined }) {
+export function SignInPage(p: { lang: WorkspaceLang; csrf: string; email?: string; failed?: boolean; notice?: string | undefined; oidc?: { issuer: string } | undefined }) {
   const l = p.lang;
   const error = p.failed ? t(l, 'dpo.signIn.failed') : undefined;
   return (
@@ -19,6 +24,7 @@ export function SignInPage(p: { lang: WorkspaceLang; csrf: string; email?: strin
           {t(l, 'dpo.signIn.submit')}
         </button>
       </form>
+      {p.oidc ? <OidcAlternative lang={l} provider={providerName(p.oidc.issuer)} /> : null}
     </Layout>
   );
 }
@@ -38,5 +44,20 @@ export function CodePage(p: { lang: WorkspaceLang; csrf: string; failed?: boolea
         </button>
       </form>
     </Layout>
+  );
+}
+
+/** A link, not a form: the start answers with a redirect to the provider, which CSP form-action would block. */
+function OidcAlternative(p: { lang: WorkspaceLang; provider: string }) {
+  return (
+    <section aria-labelledby="oidc-title">
+      <h2 id="oidc-title" class="heading-m">
+        {tw(p.lang, 'oidc.alternative.title')}
+      </h2>
+      <p>{tw(p.lang, 'oidc.alternative.body', { provider: p.provider })}</p>
+      <a class="button button-secondary" href={`/dpo/oidc/start?lang=${p.lang}`}>
+        {tw(p.lang, 'oidc.signInWith', { provider: p.provider })}
+      </a>
+    </section>
   );
 }
