@@ -25,7 +25,10 @@ import { parseFingerprint, receiptFingerprint } from '../seal/receipt-fingerprin
 import { verifySeal } from '../seal/verify-seal.ts';
 import type { SealKey, Seal } from '../seal/types.ts';
 import { describeStatus } from './describe-status.ts';
+import type { Cipher } from '../mail/types.ts';
 import { findRequestByToken, tokenFromHeaders } from './find-request-by-token.ts';
+import { requesterScope } from '../workspace/actions/action-support.ts';
+import { applyInformationReceived } from '../workspace/actions/record-information-received.ts';
 
 export interface StatusDeps {
   db: Db;
@@ -33,6 +36,7 @@ export interface StatusDeps {
   sealKey: SealKey;
   now: () => number;
   rateSecret: Uint8Array;
+  cipher: Cipher;
 }
 
 const OPEN = ['received', 'awaiting_information', 'in_progress'] as const;
@@ -63,7 +67,7 @@ export function statusRoutes(d: StatusDeps) {
     const { r, error } = await withRequest(c);
     if (error) return error;
     c.header('cache-control', 'no-store');
-    return c.json(await describeStatus(d.db, r, langOf(c, r.lang)));
+    return c.json(await describeStatus(d.db, r, langOf(c, r.lang), d));
   });
 
   const sendReceipt = async (c: Context, r: typeof requests.$inferSelect) => {
@@ -118,7 +122,7 @@ export function statusRoutes(d: StatusDeps) {
       return true;
     });
     if (!done) return c.json({ error: { code: 'status.error.alreadyClosed', message: message(langOf(c, r.lang), 'status.error.alreadyClosed') } }, 409);
-    return c.json(await describeStatus(d.db, { ...r, state: 'withdrawn' }, langOf(c, r.lang)));
+    return c.json(await describeStatus(d.db, { ...r, state: 'withdrawn' }, langOf(c, r.lang), d));
   });
 
   app.post('/requests/status/documents', bodyLimit({ maxSize: 11 * 1024 * 1024, onError: (c) => c.json({ error: { code: 'form.error.file.too_large', message: message(langOf(c), 'form.error.file.too_large') } }, 413) }), async (c) => {
@@ -145,12 +149,16 @@ export function statusRoutes(d: StatusDeps) {
       await d.db.transaction(async (tx) => {
         await tx.insert(requestFiles).values({ id: randomUUID(), requestId: r.id, role: 'document', blobId: blob.id, sha256: blob.sha256, size: blob.size, mime: prepared.mime, createdAt: new Date(now) });
         await tx.insert(requestEvents).values({ requestId: r.id, type: 'document_added', at: new Date(now), actor: 'requester', payload: { sha256: blob.sha256 } });
+        // The document is the information the DPO asked for: recorded as the DPO's action would.
+        if (r.state === 'awaiting_information') await applyInformationReceived(tx, { cipher: d.cipher, now }, r, { kind: 'requester' }, requesterScope(r));
       });
     } catch (err) {
       await d.blobs.delete(blob.id);
       throw err;
     }
-    return c.json({ sha256: blob.sha256, status: await describeStatus(d.db, r, lang) }, 201);
+    // Read again: the document may have moved the request on (information received).
+    const fresh = (await d.db.select().from(requests).where(eq(requests.id, r.id)).get()) ?? r;
+    return c.json({ sha256: blob.sha256, status: await describeStatus(d.db, fresh, lang, d) }, 201);
   });
 
   // The link in the confirmation e-mail: a GET a person opens, answered with a short page.

@@ -1,25 +1,15 @@
 // The status page: the token comes from the address's fragment (never sent to any server in a
-// URL) and goes to the API in the Authorization header. Shows state, deadlines and history; lets
-// the requester download the receipt, add a document and withdraw the request.
-import { brusselsDateOf, formatDate, formatDateTime } from './shared/dates.ts';
+// URL) and goes to the API in the Authorization header. Shows state, deadlines and history with
+// the organisation's messages, what it waits for, the answer documents and, after a refusal,
+// where to complain; lets the requester download the receipt, add a document and withdraw.
+import { brusselsDateOf, formatDate } from './shared/dates.ts';
 import { downloadReceipt } from './shared/receipt.ts';
 import { fill, readJson } from './shared/text.ts';
-
-interface Status {
-  reference: string;
-  state: string;
-  stateText: string;
-  statement: string;
-  rights: string[];
-  controller: { id: string; name: string };
-  routingReason: string;
-  receivedAt: string;
-  legalDeadline: string;
-  extendedDeadline: string | null;
-  internalTarget: string | null;
-  emailConfirmed: boolean;
-  timeline: { type: string; at: string; text: string }[];
-}
+import { renderAnswers } from './status-page/render-answers.ts';
+import { renderAwaiting } from './status-page/render-awaiting.ts';
+import { renderComplaint } from './status-page/render-complaint.ts';
+import { renderTimeline } from './status-page/render-timeline.ts';
+import type { Status } from './status-page/types.ts';
 
 const OPEN = ['received', 'awaiting_information', 'in_progress'];
 const app = document.querySelector<HTMLElement>('#status-app');
@@ -69,7 +59,7 @@ async function start(app: HTMLElement): Promise<void> {
     slot('controller').textContent = s.controller.name;
     slot('reason').textContent = s.routingReason;
     slot('received').textContent = formatDate(locale, brusselsDateOf(s.receivedAt));
-    slot('deadline').textContent = formatDate(locale, s.legalDeadline);
+    slot('deadline').textContent = formatDate(locale, s.deadline ?? s.legalDeadline);
     const extended = slot('extended');
     extended.hidden = !s.extendedDeadline;
     if (s.extendedDeadline) extended.textContent = fill(extended.dataset.template ?? '', { date: formatDate(locale, s.extendedDeadline) });
@@ -78,16 +68,11 @@ async function start(app: HTMLElement): Promise<void> {
     if (s.internalTarget) target.textContent = fill(target.dataset.template ?? '', { controller: s.controller.name, target: formatDate(locale, s.internalTarget) });
     const email = slot('email');
     email.textContent = (s.emailConfirmed ? email.dataset.yes : email.dataset.no) ?? '';
-    slot('timeline').replaceChildren(
-      ...s.timeline.map((e) => {
-        const li = document.createElement('li');
-        const time = document.createElement('time');
-        time.dateTime = e.at;
-        time.textContent = formatDateTime(locale, e.at);
-        li.append(time, e.text);
-        return li;
-      }),
-    );
+    const messageLabel = app.dataset.messageLabel ?? '';
+    renderTimeline(slot('timeline'), s.timeline, locale, messageLabel);
+    renderAwaiting($('#awaiting-section'), s.awaiting, messageLabel);
+    renderAnswers($('#answers-section'), s.answers, locale);
+    renderComplaint($('#complaint-section'), s.complaint);
     const open = OPEN.includes(s.state);
     $('#document-section').hidden = !open;
     $('#withdraw-section').hidden = !open;
@@ -101,6 +86,22 @@ async function start(app: HTMLElement): Promise<void> {
     const ok = await downloadReceipt(token, status.reference);
     download.disabled = false;
     $('#download-receipt-error').textContent = ok ? '' : (app.dataset.networkError ?? '');
+  });
+
+  // An answer link that expired while the page stayed open: get fresh links, then follow the new one.
+  // (Once: a device clock far ahead must not make it loop.)
+  let following = false;
+  $('#answers-section').addEventListener('click', async (e) => {
+    const old = (e.target as HTMLElement).closest<HTMLAnchorElement>('a[data-expires]');
+    if (!old || following || Date.now() < Number(old.dataset.expires) - 5_000) return;
+    e.preventDefault();
+    const r = await api('');
+    if (!r.ok) return;
+    status = r.body as unknown as Status;
+    render(status);
+    following = true;
+    app.querySelector<HTMLAnchorElement>(`#answers-section a[data-file="${CSS.escape(old.dataset.file ?? '')}"]`)?.click();
+    following = false;
   });
 
   // Adding a document.
