@@ -69,6 +69,17 @@ export function buildOpenApi() {
       },
       '/api/requests/status/withdraw': { post: { summary: 'Withdraw the request', parameters: tokenHeader, responses: { 200: { description: 'Withdrawn' }, ...errors({ 401: 'Unknown token', 409: 'Already closed', 429: tooMany }) } } },
       '/api/requests/status/documents': { post: { summary: 'Add a document (same file rules)', parameters: tokenHeader, requestBody: { content: { 'multipart/form-data': { schema: { type: 'object', properties: { document: { type: 'string', format: 'binary' } }, required: ['document'] } } } }, responses: { 201: { description: 'Added' }, ...errors({ 400: 'Malformed multipart body', 401: 'Unknown token', 409: 'Closed', 413: 'Too large', 415: 'Not multipart/form-data', 422: 'Refused file', 429: tooMany }) } } },
+      '/api/requests/answers/{fileId}': {
+        get: {
+          summary: 'Download an answer document through the signed link the status lists (valid 15 minutes)',
+          parameters: [
+            { name: 'fileId', in: 'path', required: true, schema: { type: 'string' } },
+            { name: 'expires', in: 'query', required: true, schema: { type: 'integer' } },
+            { name: 'sig', in: 'query', required: true, schema: { type: 'string' } },
+          ],
+          responses: { 200: { description: 'The document, as an attachment' }, ...errors({ 404: 'Unknown, altered or deleted', 410: 'The link expired: reload the status page', 429: tooMany }) },
+        },
+      },
       '/api/requests/confirm-email': { get: { summary: 'Confirm the e-mail address (link from the e-mail)', parameters: [{ name: 'token', in: 'query', required: true, schema: { type: 'string' } }], responses: { 200: { description: 'Confirmed (HTML)' }, 400: { description: 'Unknown link (HTML)' } } } },
       '/api/verify': { post: { summary: 'Check a receipt against the seal', requestBody: { content: { 'application/json': { schema: { type: 'object', properties: { reference: { type: 'string' }, receiptSha256: { type: 'string' }, fingerprint: { type: 'string' } }, required: ['reference'] } }, 'multipart/form-data': { schema: { type: 'object', properties: { reference: { type: 'string' }, receipt: { type: 'string', format: 'binary' } } } } } }, responses: { 200: { description: 'valid true or false, with a message' }, 404: { description: 'No such reference' }, ...errors({ 400: 'Malformed body', 413: 'Body over 2 MB', 415: 'Neither JSON nor multipart/form-data', 422: 'No valid reference, or nothing to check it against' }) } } },
     },

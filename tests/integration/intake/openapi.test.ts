@@ -78,6 +78,7 @@ describe('/api/openapi.json', () => {
       '/api/requests/status/withdraw': ['post', ['200', '401', '409', '429']],
       '/api/requests/status/documents': ['post', ['201', '400', '401', '409', '413', '415', '422', '429']],
       '/api/requests/confirm-email': ['get', ['200', '400']],
+      '/api/requests/answers/{fileId}': ['get', ['200', '404', '410', '429']],
       '/api/verify': ['post', ['200', '400', '404', '413', '415', '422']],
     };
     for (const [path, [method, statuses]] of Object.entries(answers)) {
