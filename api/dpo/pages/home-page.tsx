@@ -7,7 +7,7 @@ import { CsrfField, Layout } from './layout.tsx';
 export function HomePage(p: { lang: WorkspaceLang; user: SignedInUser; controllerName: string | null; csrf: string }) {
   const l = p.lang;
   return (
-    <Layout lang={l} title={t(l, 'dpo.home.title')} otherHref={`/dpo/?lang=${l === 'nl' ? 'en' : 'nl'}`}>
+    <Layout lang={l} title={t(l, 'dpo.home.title')} otherHref={`/dpo/?lang=${l === 'nl' ? 'en' : 'nl'}`} user={p.user} current="account">
       <h1 class="heading">{t(l, 'dpo.home.title')}</h1>
       <p>{t(l, 'dpo.home.signedInAs', { name: p.user.displayName })}</p>
       <dl class="summary">

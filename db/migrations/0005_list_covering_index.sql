@@ -1,0 +1,1 @@
+CREATE INDEX `requests_list` ON `requests` (`controller_id`,`due_date`,`reference`,`state`,`statement`,`email_confirmed_at`,`rights`);
