@@ -22,7 +22,7 @@ async function showForm(c: Context<DpoEnv>, token: string, errors: FieldError[])
   const svg = await QRCode.toString(e.otpauthUri, { type: 'svg', margin: 2, errorCorrectionLevel: 'M' });
   const qrDataUri = `data:image/svg+xml;base64,${Buffer.from(svg).toString('base64')}`;
   const page = <EnrolPage lang={c.var.lang} token={token} csrf={issueFormToken(c)} name={e.displayName} email={e.email} qrDataUri={qrDataUri} secret={e.secret} errors={errors} />;
-  return renderPage(c, page, errors.length > 0 ? 400 : 200);
+  return renderPage(c, page, errors.length > 0 ? 422 : 200);
 }
 
 export function enrolRoutes(): Hono<DpoEnv> {

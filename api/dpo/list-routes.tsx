@@ -56,7 +56,12 @@ async function showList(c: Context<DpoEnv>, filters: ListFilters, searched: stri
     );
   });
   const controllerName = facts.controllers[user.controllerId ?? '']?.name ?? '';
-  return renderPage(c, <ListPage lang={c.var.lang} user={user} controllerName={controllerName} filters={{ ...filters, page: result.page }} result={result} now={now} searched={searched} />);
+  // After a transfer the action page sends the user here: the request has left their list.
+  const moved = parseReference(c.req.query('transferred') ?? '');
+  return renderPage(
+    c,
+    <ListPage lang={c.var.lang} user={user} controllerName={controllerName} filters={{ ...filters, page: result.page }} result={result} now={now} searched={searched} transferred={moved.ok ? moved.reference : null} />,
+  );
 }
 
 export function listRoutes(): Hono<DpoEnv> {

@@ -64,7 +64,7 @@ const str = (v: string | string[] | undefined) => (typeof v === 'string' ? v : u
 
 function MailNotice(p: { lang: WorkspaceLang; request: RequestRow; view: ActionView }) {
   const l = p.lang;
-  return <p class={p.view.hasEmail ? 'notice' : 'notice notice-warning'}>{p.view.hasEmail ? tw(l, 'actions.mailNotice', { language: t(l, `lang.${p.request.lang}` as UiKey) }) : tw(l, 'actions.noEmail')}</p>;
+  return <p class={p.view.hasEmail ? 'notice' : 'notice notice-warning'}>{p.view.hasEmail ? tw(l, 'actions.mailNotice', { language: tw(l, `request.lang.${p.request.lang}` as WorkspaceKey) }) : tw(l, 'actions.noEmail')}</p>;
 }
 
 function OutcomeChoice(p: { lang: WorkspaceLang; value: string | undefined; error: string | undefined }) {
@@ -87,7 +87,7 @@ function Fields(p: ActionPageProps) {
   const r = p.request;
   const v = p.values;
   const err = (f: string) => errorOf(p.errors, f);
-  const language = t(l, `lang.${r.lang}` as UiKey);
+  const language = tw(l, `request.lang.${r.lang}` as WorkspaceKey);
   switch (p.action) {
     case 'identity':
       return <p>{tw(l, 'actions.identity.intro')}</p>;

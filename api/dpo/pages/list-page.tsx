@@ -25,6 +25,8 @@ export interface ListPageProps {
   now: number;
   /** What was typed in the search box when no request matched it; null otherwise. */
   searched: string | null;
+  /** The reference of a request this user just transferred to another controller, to confirm it. */
+  transferred?: string | null;
 }
 
 /** The list's address for these filters (defaults left out), in this language. */
@@ -242,6 +244,11 @@ export function ListPage(p: ListPageProps) {
   return (
     <Layout lang={l} title={tw(l, 'list.title')} otherHref={listHref(other, { ...p.filters, page: p.result.page })} user={p.user} current="requests" wide>
       <h1 class="heading">{tw(l, 'list.title')}</h1>
+      {p.transferred ? (
+        <div class="notice" role="status">
+          <p>{tw(l, 'list.transferred', { reference: p.transferred })}</p>
+        </div>
+      ) : null}
       <Search lang={l} searched={p.searched} />
       {p.searched !== null ? (
         <div class="notice notice-warning" role="status">
@@ -255,32 +262,37 @@ export function ListPage(p: ListPageProps) {
       {rows.length === 0 ? (
         <p class="notice">{tw(l, 'list.empty')}</p>
       ) : (
-        <div class="table-scroll" role="region" aria-labelledby="list-caption" tabindex={0}>
-          <table class="table">
-            <caption id="list-caption" class="table-caption">
-              {tw(l, 'list.caption', { controller: p.controllerName })}
-              <span class="visually-hidden"> – {tw(l, 'list.scroll.label')}</span>
-            </caption>
-            <thead>
-              <tr>
-                <th scope="col">{tw(l, 'list.col.reference')}</th>
-                <th scope="col">{tw(l, 'list.col.statement')}</th>
-                <th scope="col">{tw(l, 'list.col.rights')}</th>
-                <th scope="col">{tw(l, 'list.col.received')}</th>
-                <th scope="col">{tw(l, 'list.col.deadline')}</th>
-                <th scope="col">{tw(l, 'list.col.daysLeft')}</th>
-                <th scope="col">{tw(l, 'list.col.target')}</th>
-                <th scope="col">{tw(l, 'list.col.state')}</th>
-                <th scope="col">{tw(l, 'list.col.confirmed')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {rows.map((r) => (
-                <Row lang={l} r={r} now={p.now} />
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <>
+          {/* The heading stays outside the scrolling region, so a narrow screen shows it whole;
+              the table keeps its caption for screen readers. */}
+          <h2 id="list-caption" class="table-caption">
+            {tw(l, 'list.caption', { controller: p.controllerName })}
+          </h2>
+          <div class="table-scroll" role="region" aria-labelledby="list-caption" aria-describedby="list-scroll-hint" tabindex={0}>
+            <p id="list-scroll-hint" class="visually-hidden">{tw(l, 'list.scroll.label')}</p>
+            <table class="table">
+              <caption class="visually-hidden">{tw(l, 'list.caption', { controller: p.controllerName })}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{tw(l, 'list.col.reference')}</th>
+                  <th scope="col">{tw(l, 'list.col.statement')}</th>
+                  <th scope="col">{tw(l, 'list.col.rights')}</th>
+                  <th scope="col">{tw(l, 'list.col.received')}</th>
+                  <th scope="col">{tw(l, 'list.col.deadline')}</th>
+                  <th scope="col">{tw(l, 'list.col.daysLeft')}</th>
+                  <th scope="col">{tw(l, 'list.col.target')}</th>
+                  <th scope="col">{tw(l, 'list.col.state')}</th>
+                  <th scope="col">{tw(l, 'list.col.confirmed')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {rows.map((r) => (
+                  <Row lang={l} r={r} now={p.now} />
+                ))}
+              </tbody>
+            </table>
+          </div>
+        </>
       )}
       <Pagination lang={l} f={p.filters} page={p.result.page} pages={p.result.pages} />
     </Layout>

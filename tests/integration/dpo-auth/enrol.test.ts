@@ -43,7 +43,7 @@ describe('enrolment', () => {
     const html = await (await c.request(path)).text();
     const post = (fields: Record<string, string>) => c.request(path, { method: 'POST', form: { _csrf: csrfOf(html), ...fields } });
     let res = await post({ password: 'short', passwordAgain: 'short', code: '000000' });
-    expect(res.status).toBe(400);
+    expect(res.status).toBe(422);
     let page = await res.text();
     expect(page).toContain('<title>Fout: Uw account instellen');
     expect(page).toContain('Er is een probleem');

@@ -221,6 +221,8 @@ describe('transfer', () => {
     const res = await act(client, filed.reference, 'transfer', { to: 'atlas', reason: 'residence', note: '' });
     expect(res.status).toBe(303);
     expect(res.headers.get('location')).toBe(`/dpo/requests?lang=en&transferred=${filed.reference}`);
+    const landing = await (await client.request(res.headers.get('location')!)).text();
+    expect(landing).toContain(`Request ${filed.reference} was transferred to another controller`);
     const after = await requestRow(t, filed.reference);
     expect(after.controllerId).toBe('atlas');
     expect(after.receivedDate).toBe(before.receivedDate);
