@@ -18,6 +18,7 @@ import nlActions from './i18n/workspace/nl/actions.json' with { type: 'json' };
 import nlOverview from './i18n/workspace/nl/overview.json' with { type: 'json' };
 import nlAudit from './i18n/workspace/nl/audit.json' with { type: 'json' };
 import nlOidc from './i18n/workspace/nl/oidc.json' with { type: 'json' };
+import nlUsers from './i18n/workspace/nl/users.json' with { type: 'json' };
 import enCommon from './i18n/workspace/en/common.json' with { type: 'json' };
 import enList from './i18n/workspace/en/list.json' with { type: 'json' };
 import enRequest from './i18n/workspace/en/request.json' with { type: 'json' };
@@ -25,12 +26,13 @@ import enActions from './i18n/workspace/en/actions.json' with { type: 'json' };
 import enOverview from './i18n/workspace/en/overview.json' with { type: 'json' };
 import enAudit from './i18n/workspace/en/audit.json' with { type: 'json' };
 import enOidc from './i18n/workspace/en/oidc.json' with { type: 'json' };
+import enUsers from './i18n/workspace/en/users.json' with { type: 'json' };
 
 export const WORKSPACE_LANGS = ['nl', 'en'] as const;
 export type WorkspaceLang = (typeof WORKSPACE_LANGS)[number];
 
-const nlAreas = { common: nlCommon, list: nlList, request: nlRequest, actions: nlActions, overview: nlOverview, audit: nlAudit, oidc: nlOidc };
-const enAreas = { common: enCommon, list: enList, request: enRequest, actions: enActions, overview: enOverview, audit: enAudit, oidc: enOidc };
+const nlAreas = { common: nlCommon, list: nlList, request: nlRequest, actions: nlActions, overview: nlOverview, audit: nlAudit, oidc: nlOidc, users: nlUsers };
+const enAreas = { common: enCommon, list: enList, request: enRequest, actions: enActions, overview: enOverview, audit: enAudit, oidc: enOidc, users: enUsers };
 
 type Merge<T> = (T extends unknown ? (x: T) => void : never) extends (x: infer I) => void ? I : never;
 export type WorkspaceKey = keyof Merge<(typeof nlAreas)[keyof typeof nlAreas]>;

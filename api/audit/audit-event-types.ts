@@ -46,7 +46,10 @@ export const auditPayloadSchemas = {
   answer_sent: z.strictObject({ fileId: id.nullable(), channel: z.enum(['email', 'post', 'portal']), outcome }),
   request_closed: z.strictObject({ state: z.enum(['closed', 'withdrawn']), outcome: outcome.nullable() }),
   request_registered: z.strictObject({ channel: z.enum(['post', 'email', 'desk']), receivedDate: isoDate }),
+  overview_viewed: none,
   overview_exported: z.strictObject({ format: z.enum(['csv', 'pdf']), from: isoDate, to: isoDate, count }),
+  /** The workspace's account list (names and e-mail addresses of staff): who looked, and how many they saw. */
+  users_listed: z.strictObject({ count }),
   audit_viewed: z.strictObject({ scope: z.enum(['all', 'request', 'user', 'controller']), targetId: id.nullable() }),
   retention_id_copy_deleted: z.strictObject({ fileId: id, rule: z.enum(['identity_checked', 'max_age']) }),
   retention_answers_deleted: z.strictObject({ fileIds: z.array(id).min(1), closedDate: isoDate }),

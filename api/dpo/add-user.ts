@@ -2,7 +2,9 @@
  * Creates a workspace account without password or second factor, and returns its one-time
  * enrolment link. dpo, handler and auditor need a controller; admin has none. With an OpenID
  * Connect subject (the `sub` the provider gives this person) the account signs in through the
- * provider only: no enrolment link, no password, no TOTP.
+ * provider only: no enrolment link, no password, no TOTP. The CLI runs as the system; the
+ * workspace passes its signed-in user as `actor`, who must be allowed to grant the role for the
+ * controller (user-scope.ts) and is recorded as the actor of `user_added`.
  *
  * @example
  *   const { link } = await addUser(db, { email: 'dpo@atlas.be', displayName: 'An Peeters', role: 'dpo', controllerId: 'atlas', publicUrl, now: Date.now() });
@@ -17,7 +19,8 @@ import { CONTROLLER_IDS } from '../../content/schema.ts';
 import { appendAuditEvent } from '../audit/index.ts';
 import { AppError } from '../http/errors.ts';
 import { issueEnrolmentLink } from './issue-enrolment-link.ts';
-import { ROLES } from './roles.ts';
+import { ROLES, type SignedInUser } from './roles.ts';
+import { canManage, rolesGrantableBy } from './user-scope.ts';
 
 const newUserSchema = z
   .object({
@@ -34,7 +37,7 @@ const newUserSchema = z
 
 export type NewUser = z.input<typeof newUserSchema>;
 
-type Options = { publicUrl: string; now: number };
+type Options = { publicUrl: string; now: number; actor?: SignedInUser | undefined };
 
 export async function addUser(db: Db, o: NewUser & { oidcSubject?: undefined } & Options): Promise<{ id: string; link: string; expiresAt: Date }>;
 export async function addUser(db: Db, o: NewUser & { oidcSubject: string } & Options): Promise<{ id: string; link: null; expiresAt: null }>;
@@ -45,6 +48,9 @@ export async function addUser(db: Db, o: NewUser & Options): Promise<{ id: strin
     throw new AppError('invalid_user', 400, parsed.error.issues.map((i) => ({ path: i.path.join('.'), code: i.code, message: i.message })));
   }
   const u = parsed.data;
+  if (o.actor && !(rolesGrantableBy(o.actor).includes(u.role) && canManage(o.actor, { controllerId: u.controllerId }))) {
+    throw new AppError('not_allowed', 403, [{ path: 'role', code: 'not_allowed', message: 'the actor may not add this role for this controller' }]);
+  }
   const id = randomUUID();
   return db.transaction(async (tx) => {
     const existing = await tx.select({ id: users.id }).from(users).where(eq(users.email, u.email));
@@ -55,8 +61,8 @@ export async function addUser(db: Db, o: NewUser & Options): Promise<{ id: strin
     }
     await tx.insert(users).values({ id, email: u.email, displayName: u.displayName, role: u.role, controllerId: u.controllerId, oidcSubject: u.oidcSubject ?? null, createdAt: new Date(o.now) });
     const issued = u.oidcSubject ? { link: null, expiresAt: null } : await issueEnrolmentLink(tx, { userId: id, publicUrl: o.publicUrl, now: o.now });
-    // The CLI runs as the system: no workspace user is the actor.
-    await appendAuditEvent(tx, { type: 'user_added', actorUserId: null, controllerId: u.controllerId, requestId: null, payload: { targetUserId: id, role: u.role, controllerId: u.controllerId } }, o.now);
+    // Without an actor (the CLI) the system did it: no workspace user is recorded.
+    await appendAuditEvent(tx, { type: 'user_added', actorUserId: o.actor?.id ?? null, controllerId: u.controllerId, requestId: null, payload: { targetUserId: id, role: u.role, controllerId: u.controllerId } }, o.now);
     return { id, ...issued };
   });
 }

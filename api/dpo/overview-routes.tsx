@@ -33,7 +33,13 @@ async function showOverview(c: Context<DpoEnv>, period: { from: string; to: stri
 
 export function overviewRoutes(): Hono<DpoEnv> {
   const app = new Hono<DpoEnv>();
-  app.get('/overview', requireUser(READERS), (c) => showOverview(c, { from: '', to: '' }, []));
+  app.get('/overview', requireUser(READERS), async (c) => {
+    const { db, services } = c.var.deps;
+    await db.transaction(async (tx) => {
+      await appendAuditEvent(tx, { type: 'overview_viewed', actorUserId: c.var.user.id, controllerId: c.var.user.controllerId, requestId: null, payload: {} }, services.now());
+    });
+    return showOverview(c, { from: '', to: '' }, []);
+  });
 
   app.get('/overview.csv', requireUser(READERS), async (c) => {
     const l = c.var.lang;

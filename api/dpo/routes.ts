@@ -19,6 +19,7 @@ import { overviewRoutes } from './overview-routes.tsx';
 import { pickLang } from './pick-lang.ts';
 import { requestRoutes } from './request-routes.tsx';
 import { signInRoutes } from './sign-in-routes.tsx';
+import { userRoutes } from './user-routes.tsx';
 
 /** The path of the answer upload (POST /dpo/requests/:reference/answer), which takes documents. */
 export const ANSWER_UPLOAD = /^\/dpo\/requests\/[^/]+\/answer$/;
@@ -51,5 +52,6 @@ export function dpoRoutes(deps: DpoDeps): Hono<DpoEnv> {
   app.route('/', auditRoutes());
   app.route('/', requestRoutes());
   app.route('/', actionRoutes());
+  app.route('/', userRoutes());
   return app;
 }

@@ -3,7 +3,8 @@
 // does not scroll sideways (a wide table scrolls inside its own labelled region). The pages: the
 // sign-in and enrolment steps with and without errors, home, the list (filtered, empty, a search
 // miss), the overview, the request page in each state, every action page with and without errors,
-// the conflict page, registering a request, the audit trails, 404 and 403. With SCREENSHOT_DIR
+// the conflict page, registering a request, the audit trails, the accounts (list, adding one with
+// and without errors, its enrolment link), 404 and 403. With SCREENSHOT_DIR
 // set, the list, a request, an action page and the overview are saved at 1280 and 360 px.
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -196,6 +197,14 @@ describe('every workspace page is accessible and fits 360 px', () => {
       await page.getByLabel(tw(lang, 'actions.register.lang')).selectOption('nl');
       await c.submit('request registered', 201);
 
+      await c.visit('users', `/dpo/users?${q}`);
+      await c.visit('add a user', `/dpo/users/new?${q}`);
+      await c.submit('add a user with errors', 422);
+      await page.getByLabel(tw(lang, 'users.new.email'), { exact: true }).fill(`new-${lang}@in-gent.test`);
+      await page.getByLabel(tw(lang, 'users.new.name'), { exact: true }).fill('Nora Nieuwenhuys');
+      await page.getByLabel(t(lang, 'dpo.role.handler'), { exact: true }).check();
+      await c.submit('enrolment link of a new user', 200);
+
       await c.visit('audit of a request', `/dpo/requests/${refs.answered}/audit?${q}`);
       await c.visit('audit of the controller', `/dpo/audit?${q}`);
       await c.visit('audit of the controller, filtered', `/dpo/audit?${q}&type=identity_checked`);
@@ -214,7 +223,7 @@ describe('every workspace page is accessible and fits 360 px', () => {
       await auditor.context.close();
 
       expect([...c.problems, ...atlas.checker.problems, ...auditor.checker.problems]).toEqual([]);
-      expect(c.checked.length + atlas.checker.checked.length + auditor.checker.checked.length).toBe(36);
+      expect(c.checked.length + atlas.checker.checked.length + auditor.checker.checked.length).toBe(40);
     });
   }
 });

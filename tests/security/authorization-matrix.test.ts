@@ -5,8 +5,9 @@
  * added later is in the matrix without anyone remembering to add it.
  *
  * Expected: no session → GET 303 to the sign-in page, POST 401; another controller → 404 on
- * anything about the request (403 where the role alone already forbids it); an administrator →
- * 403; an auditor → 403 on every change; a handler → 403 on the audit trail. And whatever the
+ * anything about the request (403 where the role alone already forbids it), and never the names
+ * of IN-Gent's accounts; an administrator → 403 but on the account pages (/dpo/users), which
+ * are theirs; an auditor → 403 on every change; a handler → 403 on the audit trail. And whatever the
  * status, never the requester's data in the answer.
  */
 import { eq } from 'drizzle-orm';
@@ -129,18 +130,20 @@ describe('another controller', () => {
           expect([403, 404], `${what}: ${res.status}`).toContain(res.status);
           if (who === 'atlasDpo' && !r.path.endsWith('/audit')) expect(res.status, what).toBe(404);
         } else {
-          // Their own lists, overview and trail: never IN-Gent's reference in them.
+          // Their own lists, overview, trail and accounts: never IN-Gent's reference or accounts in them.
           expect(res.body.includes(filed.reference), `${what} names IN-Gent's request`).toBe(false);
+          for (const account of ['ingentauditor@test.be', 'ingenthandler@test.be']) expect(res.body.includes(account), `${what} names IN-Gent's account ${account}`).toBe(false);
           expect(res.status, what).toBeLessThan(500);
         }
       }
     });
   }
 
-  it('admin: 403 on everything but the account page', async () => {
+  it('admin: 403 on everything but the account page and the account management pages', async () => {
     const { client, csrf } = await signedIn(people.admin!);
+    expect((await call(client, csrf, 'GET', '/dpo/users')).status).toBe(200);
     for (const r of workspaceRoutes()) {
-      if (r.path === '/dpo/') continue;
+      if (r.path === '/dpo/' || r.path.startsWith('/dpo/users')) continue;
       const res = await call(client, csrf, r.method, r.path);
       expect(res.status, `admin ${r.method} ${r.path}`).toBe(403);
       expectNoPersonalData(res.body, `admin ${r.method} ${r.path}`);

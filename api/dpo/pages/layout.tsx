@@ -19,11 +19,12 @@ export interface FieldErrorText {
 }
 
 /** The sections of the signed-in workspace, in the order of the navigation bar. */
-export type WorkspaceSection = 'requests' | 'register' | 'overview' | 'audit' | 'account';
+export type WorkspaceSection = 'requests' | 'register' | 'overview' | 'audit' | 'users' | 'account';
 
 /**
  * The navigation of a signed-in user: only the sections their role may open. Handlers and DPOs
- * work on requests; auditors read them and the audit trail; administrators manage accounts only.
+ * work on requests; auditors read them and the audit trail; DPOs manage their controller's
+ * accounts, administrators the accounts of every controller (and nothing else).
  */
 export function WorkspaceNav(p: { lang: WorkspaceLang; user: SignedInUser; current?: WorkspaceSection | undefined }) {
   const l = p.lang;
@@ -34,6 +35,7 @@ export function WorkspaceNav(p: { lang: WorkspaceLang; user: SignedInUser; curre
     items.push({ section: 'overview', href: `/dpo/overview?lang=${l}`, label: tw(l, 'common.nav.overview') });
     if (p.user.role !== 'handler') items.push({ section: 'audit', href: `/dpo/audit?lang=${l}`, label: tw(l, 'common.nav.audit') });
   }
+  if (p.user.role === 'dpo' || p.user.role === 'admin') items.push({ section: 'users', href: `/dpo/users?lang=${l}`, label: tw(l, 'users.nav') });
   items.push({ section: 'account', href: `/dpo/?lang=${l}`, label: tw(l, 'common.nav.account') });
   return (
     <nav class="nav" aria-label={tw(l, 'common.nav.label')}>

@@ -66,6 +66,10 @@ describe('overview', () => {
 
     const nl = await (await user.request('/dpo/overview?lang=nl')).text();
     expect(nl).toContain('<dt>Op tijd beantwoord</dt><dd>2 van 3 (66,7 %)</dd>');
+    // Each look at the overview is on record.
+    const viewed = await t.db.select().from(auditEvents).where(eq(auditEvents.type, 'overview_viewed'));
+    expect(viewed).toHaveLength(2);
+    expect(viewed[0]).toMatchObject({ controllerId: 'atlas', payload: {} });
   });
 
   it('counts a request filed through the intake, and says when nothing was answered', async () => {

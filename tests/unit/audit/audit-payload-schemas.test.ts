@@ -26,7 +26,9 @@ const VALID: Record<AuditEventType, unknown> = {
   answer_sent: { fileId: 'f-9', channel: 'email', outcome: 'granted' },
   request_closed: { state: 'closed', outcome: 'partly_granted' },
   request_registered: { channel: 'post', receivedDate: '2026-05-04' },
+  overview_viewed: {},
   overview_exported: { format: 'csv', from: '2026-01-01', to: '2026-03-31', count: 42 },
+  users_listed: { count: 7 },
   audit_viewed: { scope: 'request', targetId: 'r-1' },
   retention_id_copy_deleted: { fileId: 'f-1', rule: 'max_age' },
   retention_answers_deleted: { fileIds: ['f-9'], closedDate: '2026-03-01' },
@@ -35,7 +37,7 @@ const VALID: Record<AuditEventType, unknown> = {
 
 describe('audit payload schemas', () => {
   it('cover the 25 event types of the DPO workspace', () => {
-    expect(AUDIT_EVENT_TYPES).toHaveLength(25);
+    expect(AUDIT_EVENT_TYPES).toHaveLength(27);
     expect(Object.keys(VALID).sort()).toEqual([...AUDIT_EVENT_TYPES].sort());
   });
 
