@@ -82,7 +82,14 @@ function renewOnBusy(make: () => Client): Client {
     executeMultiple: call('executeMultiple'),
     migrate: call('migrate'),
     async transaction(...args: unknown[]) {
-      const tx = (await (current.transaction as (...a: unknown[]) => Promise<unknown>)(...args)) as Record<string, (...a: unknown[]) => unknown>;
+      let tx: Record<string, (...a: unknown[]) => unknown>;
+      try {
+        tx = (await (current.transaction as (...a: unknown[]) => Promise<unknown>)(...args)) as Record<string, (...a: unknown[]) => unknown>;
+      } catch (e) {
+        // BEGIN itself found the database busy: that connection is as stuck as after a statement.
+        renew(e);
+        throw e;
+      }
       openTransactions++;
       let ended = false;
       const end = () => {

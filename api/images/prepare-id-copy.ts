@@ -5,7 +5,8 @@ import { buildWatermarkLines, type WatermarkInput } from './build-watermark-line
 import { defaultWatermarkStyle } from './default-watermark-style.ts';
 import { checkUpload } from './check-upload.ts';
 import { JPEG_OPTIMISE_CODING, JPEG_QUALITY, MAX_PIXELS } from './limits.ts';
-import { renderWatermarkStamp, stampWatermark, type WatermarkStyle } from './watermark-stamp.ts';
+import { releaseBuffer } from './release-buffer.ts';
+import { renderWatermarkStamp, stampWatermark, type WatermarkStamp, type WatermarkStyle } from './watermark-stamp.ts';
 import type { ImageRefusal, ImageRefusalCode } from './types.ts';
 
 export interface PrepareIdCopyOptions extends WatermarkInput {
@@ -71,17 +72,30 @@ async function watermark(bytes: Uint8Array, lines: readonly string[], size: { wi
   let { data, info } = result.decoded;
   if (info.channels !== 3) {
     // Not seen (flatten drops alpha, sRGB has three bands), but the blend below needs exactly three.
-    ({ data, info } = await sharp(data, { raw: { width: info.width, height: info.height, channels: info.channels } })
+    const other = data;
+    ({ data, info } = await sharp(other, { raw: { width: info.width, height: info.height, channels: info.channels } })
       .toColourspace('srgb')
       .removeAlpha()
       .raw()
       .toBuffer({ resolveWithObject: true }));
+    releaseBuffer(other);
   }
   stampWatermark(stamp, data, info.width, info.height, 3);
-  const jpeg = await sharp(data, { raw: { width: info.width, height: info.height, channels: 3 } })
-    .jpeg({ quality: JPEG_QUALITY, optimiseCoding: JPEG_OPTIMISE_CODING })
-    .toBuffer();
-  return { ok: true, jpeg, width: info.width, height: info.height };
+  releaseStamp(stamp);
+  try {
+    const jpeg = await sharp(data, { raw: { width: info.width, height: info.height, channels: 3 } })
+      .jpeg({ quality: JPEG_QUALITY, optimiseCoding: JPEG_OPTIMISE_CODING })
+      .toBuffer();
+    return { ok: true, jpeg, width: info.width, height: info.height };
+  } finally {
+    // The decoded pixels (6 MB for 2 megapixels): freed now, not at the next full collection.
+    releaseBuffer(data);
+  }
+}
+
+/** The stamp's pixels and runs, freed once blended (~1 MB, another upload's is made next). */
+function releaseStamp(stamp: WatermarkStamp): void {
+  for (const part of [stamp.data, stamp.runs, stamp.runRow, stamp.runPixel]) releaseBuffer(part);
 }
 
 function refuse(code: ImageRefusalCode, detail: string): PreparedIdCopy {

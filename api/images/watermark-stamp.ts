@@ -11,6 +11,7 @@
  *   stampWatermark(stamp, rgb, width, height, 3); // rgb: the raw sRGB pixels, changed in place
  */
 import sharp from 'sharp';
+import { releaseBuffer } from './release-buffer.ts';
 
 export interface WatermarkStyle {
   /** The TTF to render with: bundled, so the result does not depend on the machine's fonts. */
@@ -96,7 +97,10 @@ export async function renderWatermarkStamp(lines: readonly string[], imageWidth:
   // Lines through (k * cellW / rows, 0) are parallel, cellW * sin(angle) / rows apart: at most
   // 2.4 text blocks, dense enough that no area the size of a card field is left unmarked.
   const rows = Math.max(1, Math.ceil((cellW * Math.sin(radians)) / (h * 2.4)));
-  return { ...rotate(fill, halo, w, h, style), cellW, cellH, rows };
+  const rotated = rotate(fill, halo, w, h, style);
+  // Freed now rather than at the next full collection (release-buffer.ts says why).
+  for (const done of [text.data, fill, halo]) releaseBuffer(done);
+  return { ...rotated, cellW, cellH, rows };
 }
 
 /** #rrggbb or #rgb. */

@@ -23,7 +23,7 @@ import { getDeadlineRules } from '../deadlines/get-deadline-rules.ts';
 import { prepareDocumentImage, prepareIdCopy } from '../images/index.ts';
 import { enqueueMail } from '../mail/enqueue-mail.ts';
 import type { Cipher } from '../mail/types.ts';
-import { renderReceiptPdf } from '../receipts/render-receipt.ts';
+import { renderReceiptOffThread } from '../receipts/render-receipt-off-thread.ts';
 import { maskNationalRegisterNumbers } from '../requests/national-register-number.ts';
 import { generateReference } from '../requests/reference.ts';
 import { createStatusToken, hashStatusToken } from '../requests/status-token.ts';
@@ -185,7 +185,7 @@ export async function createRequest(s: Submission, uploads: Partial<Record<FileF
     const fingerprint = receiptFingerprint(seal);
     const extendedIfExtended = formatIsoDay(computeLegalDeadline(deadlines.receivedOn, rules, { extended: true }));
 
-    const receipt = await renderReceiptPdf({
+    const receipt = await renderReceiptOffThread({
       lang: s.lang,
       reference,
       receivedAt: now,
@@ -249,9 +249,7 @@ export async function createRequest(s: Submission, uploads: Partial<Record<FileF
         seal,
         createdAt: new Date(now),
       });
-      for (const f of stored) {
-        await tx.insert(requestFiles).values({ id: randomUUID(), requestId: id, role: f.role, blobId: f.id, sha256: f.sha256, size: f.size, mime: f.mime, createdAt: new Date(now) });
-      }
+      await tx.insert(requestFiles).values(stored.map((f) => ({ id: randomUUID(), requestId: id, role: f.role, blobId: f.id, sha256: f.sha256, size: f.size, mime: f.mime, createdAt: new Date(now) })));
       await tx.insert(requestEvents).values({ requestId: id, type: 'received', at: new Date(now), actor: 'requester', payload: { channel: 'web', controller: routing.controller, masked } });
       await enqueueMail(tx, { kind: 'confirmation', message: confirmationMail({ lang: s.lang, email: s.email, reference, receivedAt: now, controllerId: routing.controller, reason: routing.reason, legalDeadline: response.legalDeadline, internalTarget: response.internalTarget, statusUrl, confirmUrl: `${d.publicUrl}/api/requests/confirm-email?token=${confirmToken}` }) }, { cipher: d.cipher, now });
       const dpoNotice = { handler: routing.controller, reference, statement: s.statement, rights: s.rights, receivedOn: receivedDate, legalDeadline: response.legalDeadline, workspaceUrl: d.publicUrl };

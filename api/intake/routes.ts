@@ -11,6 +11,7 @@ import { Hono, type Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import type { Logger } from 'pino';
 import { BlobStoreUnavailableError } from '../blobs/index.ts';
+import { warmReceiptThread } from '../receipts/render-receipt-off-thread.ts';
 import { clientKey, hitRateLimit } from '../http/rate-limit.ts';
 import { createRequest, type IntakeDeps } from './create-request.ts';
 import { createdPage, prefersHtml, problemPage } from './html-answer.ts';
@@ -41,6 +42,8 @@ export function clientOf(c: Context, secret: Uint8Array): string {
 }
 
 export function intakeRoutes(d: IntakeRouteDeps) {
+  // The receipt worker loads while the server starts, not during the first submissions.
+  warmReceiptThread();
   const app = new Hono();
   // A browser posting the form without JavaScript gets a page (html-answer.ts); fetch() gets JSON.
   const fail = (c: Context, status: 400 | 413 | 415 | 422 | 429 | 503, code: string, lang: ReturnType<typeof pickLang>, issues?: ReturnType<typeof localizeIssues>) =>

@@ -1,7 +1,9 @@
 /**
  * `npm run bench:intake` — a report, not a test. Against the running server (real process, real
  * SQLite file, real encrypted file store): submissions with a 2-megapixel JPEG ID copy at
- * concurrency 8 for 20 s: requests per second, latency p50/p95/p99, the server's peak memory.
+ * concurrency 8 for 20 s: requests per second, latency p50/p95/p99, the server's peak memory, and
+ * the server's CPU time per submission (all its threads, and its JavaScript thread alone: the one
+ * figure that other work on a shared machine hardly changes, to compare two versions by).
  * In the same run, the floor: sharp decode + re-encode of the same image plus one SQLite insert,
  * in-process, in a loop. Reports the ratio.
  */
@@ -24,6 +26,10 @@ export interface IntakeBench {
   p95: number;
   p99: number;
   peakRssMb: number;
+  /** CPU time of the server's processes (all threads: JavaScript, libvips, libuv) per accepted submission. */
+  cpuMsPerRequest: number;
+  /** The same for the server's JavaScript thread alone (time it waits for the disk not counted). */
+  mainThreadCpuMsPerRequest: number;
   floorRps: number;
   ratio: number;
 }
@@ -42,6 +48,28 @@ function processTree(pid: number): number[] {
     }
   }
   return all;
+}
+
+/** User + system CPU time of the processes, in ms, from /proc/<pid>/stat (Linux; 0 elsewhere). */
+function cpuMs(pids: number[]): { all: number; mainThread: number } {
+  const ms = (stat: string) => {
+    // The fields after the command name (which may hold spaces) start at the state, field 3;
+    // utime and stime are in USER_HZ ticks, 100 a second on every Linux the portal runs on.
+    const fields = stat.replace(/^.*\) /s, '').split(' ');
+    return (Number(fields[11]) + Number(fields[12])) * 10;
+  };
+  let all = 0;
+  let mainThread = 0;
+  for (const p of pids) {
+    try {
+      all += ms(readFileSync(`/proc/${p}/stat`, 'utf8'));
+      // The JavaScript thread of the busiest process: the server's (the tsx wrapper's idles).
+      mainThread = Math.max(mainThread, ms(readFileSync(`/proc/${p}/task/${p}/stat`, 'utf8')));
+    } catch {
+      // gone, or not Linux
+    }
+  }
+  return { all, mainThread };
 }
 
 function percentile(sorted: number[], p: number) {
@@ -65,12 +93,13 @@ async function floor(image: Buffer, seconds: number): Promise<number> {
   return n / seconds;
 }
 
-export async function runIntakeBench(opts: { seconds?: number; concurrency?: number } = {}): Promise<IntakeBench> {
+/** `serverEnv` adds to the server's environment (e.g. NODE_OPTIONS with --cpu-prof, to profile it). */
+export async function runIntakeBench(opts: { seconds?: number; concurrency?: number; floorSeconds?: number; serverEnv?: Record<string, string> } = {}): Promise<IntakeBench> {
   const seconds = opts.seconds ?? 20;
   const concurrency = opts.concurrency ?? 8;
   // 2 megapixels: 1780 x 1124 (the card's proportions).
   const image = await syntheticIdCard({ width: 1780, height: 1124 });
-  const server = await startServer({ LOG_LEVEL: 'silent', JOBS: 'false', SUBMISSIONS_PER_HOUR: '1000000' });
+  const server = await startServer({ LOG_LEVEL: 'silent', JOBS: 'false', SUBMISSIONS_PER_HOUR: '1000000', ...opts.serverEnv });
   const pid = server.process.pid!;
   const latencies: number[] = [];
   let errors = 0;
@@ -87,7 +116,10 @@ export async function runIntakeBench(opts: { seconds?: number; concurrency?: num
       }
     }
   }, 200);
+  let cpuBefore = { all: 0, mainThread: 0 };
+  let cpuAfter = { all: 0, mainThread: 0 };
   try {
+    cpuBefore = cpuMs(processTree(pid));
     const today = new Date().toLocaleDateString('sv-SE', { timeZone: 'Europe/Brussels' });
     const until = performance.now() + seconds * 1000;
     let i = 0;
@@ -102,11 +134,12 @@ export async function runIntakeBench(opts: { seconds?: number; concurrency?: num
       }
     };
     await Promise.all(Array.from({ length: concurrency }, worker));
+    cpuAfter = cpuMs(processTree(pid));
   } finally {
     clearInterval(sampler);
     await server.stop();
   }
-  const floorRps = await floor(image, 5);
+  const floorRps = await floor(image, opts.floorSeconds ?? 5);
   latencies.sort((a, b) => a - b);
   const rps = latencies.length / seconds;
   return {
@@ -119,6 +152,8 @@ export async function runIntakeBench(opts: { seconds?: number; concurrency?: num
     p95: percentile(latencies, 95),
     p99: percentile(latencies, 99),
     peakRssMb: peakKb / 1024,
+    cpuMsPerRequest: latencies.length > 0 ? (cpuAfter.all - cpuBefore.all) / latencies.length : Number.NaN,
+    mainThreadCpuMsPerRequest: latencies.length > 0 ? (cpuAfter.mainThread - cpuBefore.mainThread) / latencies.length : Number.NaN,
     floorRps,
     ratio: rps / floorRps,
   };
@@ -132,6 +167,7 @@ export function intakeBenchMarkdown(r: IntakeBench): string {
     `| throughput | ${r.rps.toFixed(1)} req/s | at least half the floor |`,
     `| latency p50 / p95 / p99 | ${r.p50.toFixed(0)} / ${r.p95.toFixed(0)} / ${r.p99.toFixed(0)} ms | p95 under 300 ms |`,
     `| server peak RSS | ${r.peakRssMb.toFixed(0)} MB | under 400 MB |`,
+    `| server CPU per accepted submission: all threads / JavaScript thread | ${r.cpuMsPerRequest.toFixed(1)} / ${r.mainThreadCpuMsPerRequest.toFixed(1)} ms | |`,
     `| floor: sharp decode + re-encode + 1 SQLite insert, in-process | ${r.floorRps.toFixed(1)} /s | |`,
     `| ratio throughput / floor | ${r.ratio.toFixed(2)} | at least 0.5 |`,
   ].join('\n');
