@@ -30,6 +30,7 @@ import { createStatusToken, hashStatusToken } from '../requests/status-token.ts'
 import { routeRequest } from '../routing/route-request.ts';
 import { receiptFingerprint } from '../seal/receipt-fingerprint.ts';
 import { sealRequest } from '../seal/seal-request.ts';
+import { sealedRequestDocument } from '../seal/sealed-request-document.ts';
 import type { SealKey } from '../seal/types.ts';
 import type { Issue } from './parse-submission.ts';
 import { confirmationMail, dpoNoticeMail } from './request-mails.ts';
@@ -172,16 +173,8 @@ export async function createRequest(s: Submission, uploads: Partial<Record<FileF
       stored.push({ ...f, ...b });
     }
 
-    const sealedDocument = {
-      reference,
-      receivedAt: new Date(now).toISOString(),
-      statement: s.statement,
-      rights: s.rights,
-      lang: s.lang,
-      controller: routing.controller,
-      personal,
-    };
-    const seal = sealRequest({ request: JSON.parse(JSON.stringify(sealedDocument)) as object, files: stored.map((f) => ({ role: f.role, sha256: f.sha256 })), signedAt: new Date(now) }, d.sealKey);
+    const sealedDocument = sealedRequestDocument({ reference, receivedAt: now, channel: 'web', statement: s.statement, rights: s.rights, lang: s.lang, controller: routing.controller, personal });
+    const seal = sealRequest({ request: sealedDocument, files: stored.map((f) => ({ role: f.role, sha256: f.sha256 })), signedAt: new Date(now) }, d.sealKey);
     const fingerprint = receiptFingerprint(seal);
     const extendedIfExtended = formatIsoDay(computeLegalDeadline(deadlines.receivedOn, rules, { extended: true }));
 

@@ -5,9 +5,8 @@
  * hash, so an ID copy deleted after the identity check still counts). A file row of a sealed
  * role whose hash the seal does not name breaks it too: the database was changed.
  *
- * The document rebuilt here is the one api/intake/create-request.ts seals:
- * { reference, receivedAt (ISO), statement, rights, lang, controller (the first one), personal },
- * plus `channel` for a request registered in the workspace (api/workspace/register-request.ts).
+ * The document rebuilt here comes from the same function the intake and the workspace's
+ * registration seal with (api/seal/sealed-request-document.ts), with the first controller.
  * Once anonymised, the personal data are gone: then only the signature and the files are checked.
  *
  * @example
@@ -18,6 +17,7 @@ import type { KeyObject } from 'node:crypto';
 import type { PersonalData } from '../intake/create-request.ts';
 import type { RoutingRecord } from '../routing/types.ts';
 import type { SealFailure } from '../seal/types.ts';
+import { sealedRequestDocument } from '../seal/sealed-request-document.ts';
 import { sealSchema, verifySeal } from '../seal/verify-seal.ts';
 import type { RequestRow } from './request-scope.ts';
 
@@ -41,19 +41,16 @@ export function checkRequestSeal(
   const document =
     personal === null
       ? undefined
-      : JSON.parse(
-          JSON.stringify({
-            reference: request.reference,
-            receivedAt: request.receivedAt.toISOString(),
-            // A request registered in the workspace (post, e-mail, desk) seals its channel too.
-            ...(request.channel === 'web' ? {} : { channel: request.channel }),
-            statement: request.statement,
-            rights: request.rights,
-            lang: request.lang,
-            controller: firstController(request),
-            personal,
-          }),
-        );
+      : sealedRequestDocument({
+          reference: request.reference,
+          receivedAt: request.receivedAt.getTime(),
+          channel: request.channel,
+          statement: request.statement,
+          rights: request.rights,
+          lang: request.lang,
+          controller: firstController(request),
+          personal,
+        });
   const verdict = verifySeal(request.seal, { request: document, publicKeys });
   if (!verdict.ok) return verdict;
   const seal = sealSchema.parse(request.seal);

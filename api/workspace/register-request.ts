@@ -31,6 +31,7 @@ import { createStatusToken, hashStatusToken } from '../requests/status-token.ts'
 import { createRoutingRecord } from '../routing/create-routing-record.ts';
 import { findContactPoint, routeRequest } from '../routing/route-request.ts';
 import { sealRequest } from '../seal/seal-request.ts';
+import { sealedRequestDocument } from '../seal/sealed-request-document.ts';
 import type { SealKey } from '../seal/types.ts';
 import { checkMessage, done, invalid, text, type ActionResult, type FieldError } from './actions/action-support.ts';
 
@@ -176,7 +177,7 @@ export async function registerRequest(d: RegisterDeps, user: { id: string; contr
   const confirmToken = input.email ? createStatusToken() : null;
   const seal = sealRequest(
     {
-      request: JSON.parse(JSON.stringify({ reference, receivedAt: new Date(receivedAt).toISOString(), channel: input.channel, statement: input.statement, rights: input.rights, lang: input.lang, controller: controllerId, personal })) as object,
+      request: sealedRequestDocument({ reference, receivedAt, channel: input.channel, statement: input.statement, rights: input.rights, lang: input.lang, controller: controllerId, personal }),
       files: [],
       signedAt: new Date(d.now),
     },
