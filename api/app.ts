@@ -45,6 +45,11 @@ export function createApp({ config, db, site, logger, services }: AppDeps) {
 
   const app = new Hono();
   app.use('*', securityHeadersMiddleware(config.hsts));
+  // Read by clientOf (api/intake/routes.ts) to find the client's address behind a load balancer.
+  app.use('*', async (c, next) => {
+    c.set('trustProxyHops', config.trustProxyHops);
+    await next();
+  });
   app.route('/api', api);
   app.get('/dpo', (c) => c.redirect('/dpo/', 301));
   app.route('/dpo/', dpoRoutes({ db, publicUrl: config.publicUrl, services, oidc: config.oidc }));

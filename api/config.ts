@@ -41,6 +41,7 @@ const envSchema = z.object({
   SEAL_PRIVATE_KEY: z.string().includes('PRIVATE KEY', { message: 'use an Ed25519 private key in PEM (openssl genpkey -algorithm ed25519)' }).optional(),
   JOBS: bool.default(true),
   SUBMISSIONS_PER_HOUR: z.coerce.number({ message: 'use a whole number such as 20' }).int().min(1, 'use at least 1').default(20),
+  TRUST_PROXY_HOPS: z.coerce.number({ message: 'use 0, or the number of proxies in front of the portal such as 1' }).int().min(0, 'use 0 or more').max(5, 'use at most 5').default(0),
   OIDC_ISSUER: z
     .url({ message: 'use the issuer address of the OpenID provider, such as https://login.example.be' })
     .refine((u) => u.startsWith('https://') || LOOPBACK_HTTP.test(u), 'use an https:// address (plain http only for a provider on this machine: 127.0.0.1, [::1] or localhost)')
@@ -73,6 +74,11 @@ export interface Config {
   jobs: boolean;
   /** Requests one client may file per hour before getting 429. */
   submissionsPerHour: number;
+  /**
+   * Proxies (load balancers) in front of the portal that append the client's address to
+   * X-Forwarded-For; 0 reads the address from the connection and ignores the header.
+   */
+  trustProxyHops: number;
   /** OpenID Connect sign-in for the workspace: all three variables set, or none (no OIDC). */
   oidc: { issuer: string; clientId: string; clientSecret: string } | undefined;
 }
@@ -116,6 +122,7 @@ export function loadConfig(env: Record<string, string | undefined>, cwd = proces
     sealPrivateKey: e.SEAL_PRIVATE_KEY,
     jobs: e.JOBS,
     submissionsPerHour: e.SUBMISSIONS_PER_HOUR,
+    trustProxyHops: e.TRUST_PROXY_HOPS,
     oidc: e.OIDC_ISSUER && e.OIDC_CLIENT_ID && e.OIDC_CLIENT_SECRET ? { issuer: e.OIDC_ISSUER, clientId: e.OIDC_CLIENT_ID, clientSecret: e.OIDC_CLIENT_SECRET } : undefined,
   };
 }

@@ -10,6 +10,7 @@ import { formatDeadlineBench, runDeadlineBench } from './deadlines.ts';
 import { dpoBenchMarkdown, runDpoBench } from './dpo.ts';
 import { intakeBenchMarkdown, runIntakeBench } from './intake.ts';
 import { runSiteBench, siteBenchMarkdown } from './site.ts';
+import { runTwoInstanceBench, twoInstanceBenchMarkdown } from './two-instances.ts';
 
 const started = performance.now();
 const sections: string[] = [];
@@ -26,6 +27,8 @@ console.error('bench: intake…');
 sections.push(`## Intake\n\n${intakeBenchMarkdown(await runIntakeBench())}`);
 console.error('bench: DPO workspace (100,000 requests)…');
 sections.push(`## DPO workspace: request list and overview\n\n${dpoBenchMarkdown(await runDpoBench())}`);
+console.error('bench: two instances on one database…');
+sections.push(`## Two instances on one database\n\n${twoInstanceBenchMarkdown(await runTwoInstanceBench())}`);
 sections.push(`Whole run: ${((performance.now() - started) / 1000).toFixed(0)} s.`);
 
 const report = `${sections.join('\n\n')}\n`;

@@ -99,4 +99,28 @@ describe('rate limit', () => {
     const keys = await t.db.$client.execute('SELECT key FROM rate_limits');
     for (const r of keys.rows) expect(String(r.key)).not.toContain('198.51.100');
   });
+
+  it('behind a load balancer (TRUST_PROXY_HOPS=1): the address the balancer saw counts, not what the client wrote before it', async () => {
+    const behind = await createTestApp({ TRUST_PROXY_HOPS: '1', SUBMISSIONS_PER_HOUR: '2' });
+    try {
+      const tiny = () => validForm({ lang: 'en', email: 'invalid' }, { idCopy: null });
+      // One client rotating a forged first entry: still one client, the third form is refused.
+      expect((await post(behind, await tiny(), { client: '10.0.0.1', headers: { 'x-forwarded-for': '1.1.1.1, 203.0.113.7' } })).status).toBe(422);
+      expect((await post(behind, await tiny(), { client: '10.0.0.1', headers: { 'x-forwarded-for': '2.2.2.2, 203.0.113.7' } })).status).toBe(422);
+      expect((await post(behind, await tiny(), { client: '10.0.0.1', headers: { 'x-forwarded-for': '3.3.3.3, 203.0.113.7' } })).status).toBe(429);
+      // Another client behind the same balancer has its own count.
+      expect((await post(behind, await tiny(), { client: '10.0.0.1', headers: { 'x-forwarded-for': '203.0.113.8' } })).status).toBe(422);
+    } finally {
+      await behind.close();
+    }
+    // Without trusted proxies the header is ignored: one connection address, one count.
+    const direct = await createTestApp({ SUBMISSIONS_PER_HOUR: '1' });
+    try {
+      const tiny = () => validForm({ lang: 'en', email: 'invalid' }, { idCopy: null });
+      expect((await post(direct, await tiny(), { client: '10.0.0.2', headers: { 'x-forwarded-for': '203.0.113.9' } })).status).toBe(422);
+      expect((await post(direct, await tiny(), { client: '10.0.0.2', headers: { 'x-forwarded-for': '203.0.113.10' } })).status).toBe(429);
+    } finally {
+      await direct.close();
+    }
+  });
 });
