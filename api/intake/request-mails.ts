@@ -7,7 +7,7 @@
 import { facts } from '../../content/facts.ts';
 import { formatDate, t, type UiKey } from '../../content/i18n.ts';
 import type { ControllerId, Lang, StatementId } from '../../content/schema.ts';
-import { explainRoutingReason } from '../routing/explain-routing.ts';
+import { controllerLabel, explainRoutingReason } from '../routing/explain-routing.ts';
 import type { RoutingReason } from '../routing/types.ts';
 import type { MailMessage } from '../mail/types.ts';
 import { formatBrusselsTime } from '../receipts/format-brussels-time.ts';
@@ -57,6 +57,8 @@ export interface DpoNoticeInput {
   receivedOn: string;
   legalDeadline: string;
   workspaceUrl: string;
+  /** For a request passed on by another controller: who passed it on (api/workspace, transfer). */
+  transferredFrom?: ControllerId;
 }
 
 /** In Dutch, the language of the four controllers' offices. */
@@ -73,6 +75,7 @@ export function dpoNoticeMail(i: DpoNoticeInput): MailMessage {
     }),
   ];
   if (i.to !== i.handler) p.push(t(lang, 'mail.dpo.contactPoint', { controller: facts.controllers[i.handler]!.shortName }));
+  if (i.transferredFrom) p.push(t(lang, 'mail.action.transferNotice', { from: controllerLabel(facts.controllers[i.transferredFrom]!) }));
   p.push(t(lang, 'mail.dpo.link', { url: `${i.workspaceUrl}/dpo/requests/${i.reference}` }));
   return toMail(facts.controllers[i.to]!.dpoEmail, t(lang, 'mail.dpo.subject', { reference: i.reference, deadline }), p);
 }

@@ -14,7 +14,7 @@
 import { facts } from '../../content/facts.ts';
 import { formatDate, t, type UiKey } from '../../content/i18n.ts';
 import type { ControllerId, Lang, StatementId } from '../../content/schema.ts';
-import { toMail } from '../intake/request-mails.ts';
+import { dpoNoticeMail, toMail } from '../intake/request-mails.ts';
 import type { MailMessage } from '../mail/types.ts';
 import { buildComplaintBlocks } from '../receipts/build-complaint-blocks.ts';
 import { controllerLabel } from '../routing/explain-routing.ts';
@@ -138,18 +138,5 @@ export interface TransferNoticeInput {
 
 /** To the new controller's DPO mailbox, in Dutch: the request, its dates, who passed it on; no personal data. */
 export function transferNoticeMail(i: TransferNoticeInput): MailMessage {
-  const lang: Lang = 'nl';
-  const deadline = formatDate(lang, i.deadline);
-  const p = [
-    t(lang, 'mail.dpo.body', {
-      reference: i.reference,
-      statement: t(lang, `statement.${i.statement}.title`),
-      rights: i.rights.map((r) => t(lang, `right.${r}.name` as UiKey)).join(', '),
-      date: formatDate(lang, i.receivedOn),
-      deadline,
-    }),
-    t(lang, 'mail.action.transferNotice', { from: controllerLabel(facts.controllers[i.from]!) }),
-    t(lang, 'mail.dpo.link', { url: `${i.workspaceUrl}/dpo/requests/${i.reference}` }),
-  ];
-  return toMail(facts.controllers[i.to]!.dpoEmail, t(lang, 'mail.dpo.subject', { reference: i.reference, deadline }), p);
+  return dpoNoticeMail({ to: i.to, handler: i.to, reference: i.reference, statement: i.statement, rights: i.rights, receivedOn: i.receivedOn, legalDeadline: i.deadline, workspaceUrl: i.workspaceUrl, transferredFrom: i.from });
 }

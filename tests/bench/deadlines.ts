@@ -14,24 +14,13 @@ import { formatIsoDay, type DayNumber } from '../../api/deadlines/calendar-day.t
 import { computeLegalDeadline } from '../../api/deadlines/compute-legal-deadline.ts';
 import { getDeadlineRules } from '../../api/deadlines/get-deadline-rules.ts';
 import { brusselsDayOf } from '../../api/deadlines/to-brussels-day.ts';
+import { prng } from './stats.ts';
 
 const N = 1_000_000;
 const CLI_LINES = 100_000;
 const SEED = 0x5eed_2025;
 const FROM = Date.UTC(1990, 0, 1);
 const TO = Date.UTC(2091, 0, 1);
-
-/** mulberry32: small, seeded, good enough to spread timestamps. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function timestamps(n: number, seed: number): Float64Array {
   const random = prng(seed);

@@ -21,6 +21,7 @@ import { SESSION_COOKIE } from '../../api/dpo/session-policy.ts';
 import type { ControllerId } from '../../content/schema.ts';
 import { users } from '../../db/schema.ts';
 import { createTestApp, type TestApp } from '../support/test-app.ts';
+import { percentile, prng } from './stats.ts';
 
 export interface Timing {
   calls: number;
@@ -55,21 +56,6 @@ const RIGHTS = ['access', 'rectification', 'erasure', 'restriction', 'portabilit
 const STATEMENTS = ['crt', 'crt', 'crt', 'general', 'website'];
 const CHANNELS = ['web', 'web', 'web', 'web', 'post', 'email', 'desk'];
 const LANGS = ['nl', 'en', 'fr', 'uk', 'ru'];
-
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-function percentile(sorted: number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? Number.NaN;
-}
 
 function timing(ms: number[]): Timing {
   const s = [...ms].sort((a, b) => a - b);

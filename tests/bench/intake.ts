@@ -15,6 +15,7 @@ import { createClient } from '@libsql/client';
 import sharp from 'sharp';
 import { startServer } from '../support/server.ts';
 import { syntheticIdCard, toFormData, validFields } from '../support/request-form.ts';
+import { percentile } from './stats.ts';
 
 export interface IntakeBench {
   seconds: number;
@@ -70,10 +71,6 @@ function cpuMs(pids: number[]): { all: number; mainThread: number } {
     }
   }
   return { all, mainThread };
-}
-
-function percentile(sorted: number[], p: number) {
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? Number.NaN;
 }
 
 async function floor(image: Buffer, seconds: number): Promise<number> {

@@ -34,3 +34,9 @@ sections.push(`Whole run: ${((performance.now() - started) / 1000).toFixed(0)} s
 const report = `${sections.join('\n\n')}\n`;
 writeFileSync(fileURLToPath(new URL('./REPORT.md', import.meta.url)), report);
 console.log(report);
+
+// The report is written. Whatever is still open now (the DPO benchmark's receipt worker or a
+// pooled connection of a finished run) has nothing left to do: name it, then end the process.
+const lingering = process.getActiveResourcesInfo().filter((r) => r !== 'TTYWrap');
+if (lingering.length > 0) console.error(`bench: ending with open handles: ${lingering.join(', ')}`);
+process.exit(0);

@@ -12,6 +12,7 @@ import { join } from 'node:path';
 import { createClient } from '@libsql/client';
 import { syntheticIdCard, toFormData, validFields } from '../support/request-form.ts';
 import { startServer, type RunningServer } from '../support/server.ts';
+import { percentile } from './stats.ts';
 
 export interface InstanceLoad {
   instances: number;
@@ -30,8 +31,6 @@ export interface TwoInstanceBench {
   one: InstanceLoad;
   two: InstanceLoad;
 }
-
-const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? Number.NaN;
 
 async function load(instances: number, seconds: number, concurrency: number, image: Buffer): Promise<InstanceLoad> {
   const dataDir = mkdtempSync(join(tmpdir(), `bench-${instances}-`));

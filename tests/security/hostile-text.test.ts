@@ -7,11 +7,11 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PersonalData } from '../../api/intake/create-request.ts';
-import { outbox, requestFiles, requests } from '../../db/schema.ts';
+import { requestFiles, requests } from '../../db/schema.ts';
 import { pdftotext } from '../support/pdf-tools.ts';
 import { createTestApp, type TestApp } from '../support/test-app.ts';
 import { DpoClient, enrolUser, type Enrolled } from '../integration/dpo-auth/dpo-client.ts';
-import { fileRequest, post, validForm, type Created } from '../integration/intake/support.ts';
+import { fileRequest, outboxMails, post, validForm, type Created } from '../integration/intake/support.ts';
 
 const SCRIPT = '<script>alert("x")</script>';
 const HTML = '<img src=x onerror=alert(1)><b>bold</b>';
@@ -94,7 +94,7 @@ describe('the workspace', () => {
     const message = hostile('message');
     const res = await c.submit(`/dpo/requests/${filed.reference}/information?lang=en`, { kind: 'clarification', message });
     expect(res.status).toBe(303);
-    const mails = (await t.db.select().from(outbox)).map((m) => ({ kind: m.kind, ...(JSON.parse(t.services.cipher.decrypt(m.message).toString('utf8')) as { text: string; html: string }) }));
+    const mails = await outboxMails(t);
     const mail = mails.find((m) => m.text.includes('message <script>'));
     expect(mail, 'the information request mail').toBeDefined();
     expectEscaped(mail!.html, 'mail HTML');

@@ -7,23 +7,10 @@
  *   <Radios lang={l} id="kind" legend="What do you need?" options={[{ value: 'identity', label: '…' }]} value={v.kind} error={err('kind')} />
  */
 import type { Child } from 'hono/jsx';
-import { t } from '../../../content/i18n.ts';
 import { tw, type WorkspaceKey } from '../../../content/workspace-i18n.ts';
 import type { WorkspaceLang } from '../dpo-env.ts';
 import type { SignedInUser } from '../roles.ts';
-import { CsrfField, ErrorSummary, Layout, type FieldErrorText, type WorkspaceSection } from './layout.tsx';
-
-function ErrorText(p: { lang: WorkspaceLang; id: string; error?: string | undefined }) {
-  if (!p.error) return null;
-  return (
-    <p id={`${p.id}-error`} class="error-message">
-      <span class="visually-hidden">{t(p.lang, 'dpo.errorPrefix')} </span>
-      {p.error}
-    </p>
-  );
-}
-
-const describedBy = (id: string, hint?: string, error?: string) => [hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined;
+import { CsrfField, describedBy, ErrorSummary, ErrorText, FieldHead, Layout, type FieldErrorText, type WorkspaceSection } from './layout.tsx';
 
 export interface Option {
   value: string;
@@ -68,15 +55,7 @@ export function Choices(p: { lang: WorkspaceLang; id: string; legend: string; ty
 export function TextArea(p: { lang: WorkspaceLang; id: string; label: string; value?: string | undefined; hint?: string | undefined; error?: string | undefined; rows?: number; maxlength?: number }) {
   return (
     <div class={p.error ? 'form-group form-group-error' : 'form-group'}>
-      <label class="label" for={p.id}>
-        {p.label}
-      </label>
-      {p.hint ? (
-        <p id={`${p.id}-hint`} class="hint">
-          {p.hint}
-        </p>
-      ) : null}
-      <ErrorText lang={p.lang} id={p.id} error={p.error} />
+      <FieldHead lang={p.lang} id={p.id} label={p.label} hint={p.hint} error={p.error} />
       <textarea class={p.error ? 'textarea input-error' : 'textarea'} id={p.id} name={p.id} rows={p.rows ?? 6} maxlength={p.maxlength} aria-describedby={describedBy(p.id, p.hint, p.error)} aria-invalid={p.error ? 'true' : undefined}>
         {p.value ?? ''}
       </textarea>
@@ -87,10 +66,7 @@ export function TextArea(p: { lang: WorkspaceLang; id: string; label: string; va
 export function Select(p: { lang: WorkspaceLang; id: string; label: string; options: Option[]; placeholder: string; value?: string | undefined; error?: string | undefined }) {
   return (
     <div class={p.error ? 'form-group form-group-error' : 'form-group'}>
-      <label class="label" for={p.id}>
-        {p.label}
-      </label>
-      <ErrorText lang={p.lang} id={p.id} error={p.error} />
+      <FieldHead lang={p.lang} id={p.id} label={p.label} error={p.error} />
       <select class="select" id={p.id} name={p.id} aria-describedby={describedBy(p.id, undefined, p.error)} aria-invalid={p.error ? 'true' : undefined}>
         <option value="">{p.placeholder}</option>
         {p.options.map((o) => (

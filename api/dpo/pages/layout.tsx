@@ -108,6 +108,37 @@ export function ErrorSummary(p: { lang: WorkspaceLang; errors: FieldErrorText[] 
   );
 }
 
+/** The error of one field, with "Error:" for screen readers; nothing when there is none. */
+export function ErrorText(p: { lang: WorkspaceLang; id: string; error?: string | undefined }) {
+  if (!p.error) return null;
+  return (
+    <p id={`${p.id}-error`} class="error-message">
+      <span class="visually-hidden">{t(p.lang, 'dpo.errorPrefix')} </span>
+      {p.error}
+    </p>
+  );
+}
+
+/** The aria-describedby of a field: its hint and its error, when it has them. */
+export const describedBy = (id: string, hint?: string, error?: string) => [hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined;
+
+/** A field's label, hint and error, in GOV.UK order; the control follows. */
+export function FieldHead(p: { lang: WorkspaceLang; id: string; label: string; hint?: string | undefined; error?: string | undefined }) {
+  return (
+    <>
+      <label class="label" for={p.id}>
+        {p.label}
+      </label>
+      {p.hint ? (
+        <p id={`${p.id}-hint`} class="hint">
+          {p.hint}
+        </p>
+      ) : null}
+      <ErrorText lang={p.lang} id={p.id} error={p.error} />
+    </>
+  );
+}
+
 /** A labelled input with its hint and error, wired with aria-describedby as GOV.UK does. */
 export function Field(p: {
   lang: WorkspaceLang;
@@ -121,23 +152,9 @@ export function Field(p: {
   inputmode?: 'numeric' | 'text' | 'email' | undefined;
   spellcheck?: boolean;
 }) {
-  const describedBy = [p.hint ? `${p.id}-hint` : '', p.error ? `${p.id}-error` : ''].filter(Boolean).join(' ') || undefined;
   return (
     <div class={p.error ? 'form-group form-group-error' : 'form-group'}>
-      <label class="label" for={p.id}>
-        {p.label}
-      </label>
-      {p.hint ? (
-        <p id={`${p.id}-hint`} class="hint">
-          {p.hint}
-        </p>
-      ) : null}
-      {p.error ? (
-        <p id={`${p.id}-error`} class="error-message">
-          <span class="visually-hidden">{t(p.lang, 'dpo.errorPrefix')} </span>
-          {p.error}
-        </p>
-      ) : null}
+      <FieldHead lang={p.lang} id={p.id} label={p.label} hint={p.hint} error={p.error} />
       <input
         class={p.error ? 'input input-error' : 'input'}
         id={p.id}
@@ -147,7 +164,7 @@ export function Field(p: {
         value={p.value}
         inputmode={p.inputmode}
         spellcheck={p.spellcheck === false ? false : undefined}
-        aria-describedby={describedBy}
+        aria-describedby={describedBy(p.id, p.hint, p.error)}
         aria-invalid={p.error ? 'true' : undefined}
       />
     </div>

@@ -1,24 +1,17 @@
 // The Nu Html Checker over every workspace page, as the server renders them: zero errors.
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { addUser } from '../../../api/dpo/add-user.ts';
-import { ROOT } from '../../support/server.ts';
 import { createTestApp, type TestApp } from '../../support/test-app.ts';
+import { vnuErrors } from '../../support/vnu.ts';
 import { csrfOf, DpoClient, enrolUser, PASSWORD, totpCode } from './dpo-client.ts';
 
 let t: TestApp;
-let out: string;
 beforeEach(async () => {
   t = await createTestApp();
   t.services.sleep = async () => undefined;
-  out = mkdtempSync(join(tmpdir(), 'dpo-html-'));
 });
 afterEach(async () => {
   await t.close();
-  rmSync(out, { recursive: true, force: true });
 });
 
 describe('workspace HTML', () => {
@@ -44,19 +37,7 @@ describe('workspace HTML', () => {
     pages['home'] = await (await c.request('/dpo/')).text();
     pages['csrf'] = await (await c.request('/dpo/sign-out', { method: 'POST', form: {} })).text();
 
-    const files = Object.entries(pages).map(([name, html]) => {
-      const file = join(out, `${name}.html`);
-      writeFileSync(file, html);
-      return file;
-    });
-    let report = '';
-    try {
-      execFileSync('java', ['-Xss2m', '-jar', join(ROOT, 'node_modules/vnu-jar/build/dist/vnu.jar'), '--errors-only', '--format', 'json', ...files], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
-    } catch (err) {
-      report = (err as { stderr: string }).stderr;
-    }
-    const messages = report ? (JSON.parse(report) as { messages: { type: string; url: string; message: string; lastLine?: number }[] }).messages : [];
-    const errors = messages.filter((m) => m.type === 'error').map((m) => `${m.url.replace(/^.*\//, '')}:${m.lastLine ?? ''} ${m.message}`);
+    const errors = vnuErrors(pages);
     expect(errors, errors.join('\n')).toEqual([]);
   });
 });

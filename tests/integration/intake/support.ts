@@ -11,7 +11,7 @@ import type { ParsedMail } from 'mailparser';
 import { createMailTransport } from '../../../api/mail/create-transport.ts';
 import { deliverDueMail } from '../../../api/mail/deliver-due-mail.ts';
 import type { PersonalData } from '../../../api/intake/create-request.ts';
-import { requestFiles, requests } from '../../../db/schema.ts';
+import { outbox, requestFiles, requests } from '../../../db/schema.ts';
 import { syntheticIdCard, toFormData, validFields, type FormFields } from '../../support/request-form.ts';
 import type { TestSmtp } from '../../support/smtp.ts';
 import type { TestApp } from '../../support/test-app.ts';
@@ -104,6 +104,12 @@ export async function requestRow(t: TestApp, reference: string) {
 
 export async function filesOf(t: TestApp, requestId: string) {
   return t.db.select().from(requestFiles).where(eq(requestFiles.requestId, requestId)).all();
+}
+
+/** The outbox's messages, decrypted as the mail worker would: kind, recipients, subject, text and HTML. */
+export async function outboxMails(t: TestApp): Promise<{ kind: string; to: string[]; subject: string; text: string; html: string }[]> {
+  const rows = await t.db.select().from(outbox).all();
+  return rows.map((r) => ({ kind: r.kind, ...(JSON.parse(t.services.cipher.decrypt(r.message).toString('utf8')) as { to: string[]; subject: string; text: string; html: string }) }));
 }
 
 export function personalOf(t: TestApp, row: { personal: Buffer | null }): PersonalData {

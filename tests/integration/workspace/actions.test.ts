@@ -7,13 +7,13 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { and, eq } from 'drizzle-orm';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { auditEvents, outbox, requestEvents, requestFiles, requests } from '../../../db/schema.ts';
+import { auditEvents, requestEvents, requestFiles, requests } from '../../../db/schema.ts';
 import { availableActions } from '../../../api/workspace/available-actions.ts';
 import { openEventMessage } from '../../../api/workspace/requester-events.ts';
 import { createTestApp, type TestApp } from '../../support/test-app.ts';
 import { startTestSmtp, type TestSmtp } from '../../support/smtp.ts';
 import { csrfOf, DpoClient, enrolUser, ORIGIN, type Enrolled } from '../dpo-auth/dpo-client.ts';
-import { deliver, fileRequest, idCard, requestRow, withStatusToken } from '../intake/support.ts';
+import { deliver, fileRequest, idCard, outboxMails, requestRow, withStatusToken } from '../intake/support.ts';
 
 let t: TestApp;
 let dpo: Enrolled;
@@ -34,10 +34,7 @@ async function at(iso: string, who: Enrolled = dpo): Promise<DpoClient> {
 const pagePath = (ref: string, action: string) => `/dpo/requests/${ref}/${action}?lang=en`;
 const act = (client: DpoClient, ref: string, action: string, fields: Record<string, string> = {}) => client.submit(pagePath(ref, action), fields);
 
-async function mails() {
-  const rows = await t.db.select().from(outbox).all();
-  return rows.map((r) => ({ kind: r.kind, ...(JSON.parse(t.services.cipher.decrypt(r.message).toString('utf8')) as { to: string[]; subject: string; text: string }) }));
-}
+const mails = () => outboxMails(t);
 
 const mailsOfKind = async (kind: string) => (await mails()).filter((m) => m.kind === kind);
 

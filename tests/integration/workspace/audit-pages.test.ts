@@ -1,15 +1,11 @@
 // The audit trail pages against the real app: a request's trail and the controller's trail with
 // its filters, only for DPOs and auditors, within their own controller, and audited themselves.
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { verifyAuditChain } from '../../../api/audit/index.ts';
 import { auditEvents, users } from '../../../db/schema.ts';
-import { ROOT } from '../../support/server.ts';
 import { createTestApp, type TestApp } from '../../support/test-app.ts';
+import { vnuErrors } from '../../support/vnu.ts';
 import { DpoClient, enrolUser } from '../dpo-auth/dpo-client.ts';
 import { fileRequest, requestRow, type Created } from '../intake/support.ts';
 
@@ -36,28 +32,6 @@ async function page(c: DpoClient, path: string): Promise<{ status: number; html:
 async function userId(email: string): Promise<string> {
   const [u] = await t.db.select({ id: users.id }).from(users).where(eq(users.email, email));
   return u!.id;
-}
-
-/** Nu Html Checker errors in these pages (the same checker as the sign-in pages' test). */
-function vnuErrors(pages: Record<string, string>): string[] {
-  const dir = mkdtempSync(join(tmpdir(), 'workspace-html-'));
-  try {
-    const files = Object.entries(pages).map(([name, html]) => {
-      const file = join(dir, `${name}.html`);
-      writeFileSync(file, html);
-      return file;
-    });
-    let report = '';
-    try {
-      execFileSync('java', ['-Xss2m', '-jar', join(ROOT, 'node_modules/vnu-jar/build/dist/vnu.jar'), '--errors-only', '--format', 'json', ...files], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
-    } catch (err) {
-      report = (err as { stderr: string }).stderr;
-    }
-    const messages = report ? (JSON.parse(report) as { messages: { type: string; url: string; message: string; lastLine?: number }[] }).messages : [];
-    return messages.filter((m) => m.type === 'error').map((m) => `${m.url.replace(/^.*\//, '')}:${m.lastLine ?? ''} ${m.message}`);
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
 }
 
 const lastAuditViewed = async () => (await t.db.select().from(auditEvents).where(eq(auditEvents.type, 'audit_viewed')).all()).at(-1);

@@ -5,12 +5,12 @@
  */
 import { and, eq } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { auditEvents, outbox, requestEvents, requests } from '../../../db/schema.ts';
+import { auditEvents, requestEvents, requests } from '../../../db/schema.ts';
 import { verifySeal } from '../../../api/seal/verify-seal.ts';
 import type { Seal } from '../../../api/seal/types.ts';
 import { createTestApp, type TestApp } from '../../support/test-app.ts';
 import { DpoClient, enrolUser, type Enrolled } from '../dpo-auth/dpo-client.ts';
-import { personalOf, withStatusToken } from '../intake/support.ts';
+import { outboxMails, personalOf, withStatusToken } from '../intake/support.ts';
 
 let t: TestApp;
 let dpo: Enrolled;
@@ -37,10 +37,7 @@ const FIELDS = {
   explanation: 'Хочу получить копию моих данных.',
 };
 
-async function mails() {
-  const rows = await t.db.select().from(outbox).all();
-  return rows.map((r) => ({ kind: r.kind, ...(JSON.parse(t.services.cipher.decrypt(r.message).toString('utf8')) as { to: string[]; subject: string; text: string }) }));
-}
+const mails = () => outboxMails(t);
 
 beforeEach(async () => {
   t = await createTestApp();

@@ -1,9 +1,5 @@
 // The request page, the ID-copy viewer and file downloads, against the real app: a request filed
 // through the real intake, users enrolled and signed in through the real pages.
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { and, eq } from 'drizzle-orm';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -13,8 +9,8 @@ import type { RoutingRecord } from '../../../api/routing/types.ts';
 import { registerRequest } from '../../../api/workspace/register-request.ts';
 import { sealEventMessage } from '../../../api/workspace/requester-events.ts';
 import { auditEvents, requestEvents, requestFiles, requests, users } from '../../../db/schema.ts';
-import { ROOT } from '../../support/server.ts';
 import { createTestApp, type TestApp } from '../../support/test-app.ts';
+import { vnuErrors } from '../../support/vnu.ts';
 import { DpoClient, enrolUser } from '../dpo-auth/dpo-client.ts';
 import { fileRequest, filesOf, requestRow, type Created } from '../intake/support.ts';
 
@@ -36,28 +32,6 @@ async function signedIn(email: string, role: 'dpo' | 'handler' | 'auditor', cont
 async function page(c: DpoClient, path: string): Promise<{ status: number; html: string }> {
   const res = await c.request(path);
   return { status: res.status, html: await res.text() };
-}
-
-/** Nu Html Checker errors in these pages (the same checker as the sign-in pages' test). */
-function vnuErrors(pages: Record<string, string>): string[] {
-  const dir = mkdtempSync(join(tmpdir(), 'workspace-html-'));
-  try {
-    const files = Object.entries(pages).map(([name, html]) => {
-      const file = join(dir, `${name}.html`);
-      writeFileSync(file, html);
-      return file;
-    });
-    let report = '';
-    try {
-      execFileSync('java', ['-Xss2m', '-jar', join(ROOT, 'node_modules/vnu-jar/build/dist/vnu.jar'), '--errors-only', '--format', 'json', ...files], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
-    } catch (err) {
-      report = (err as { stderr: string }).stderr;
-    }
-    const messages = report ? (JSON.parse(report) as { messages: { type: string; url: string; message: string; lastLine?: number }[] }).messages : [];
-    return messages.filter((m) => m.type === 'error').map((m) => `${m.url.replace(/^.*\//, '')}:${m.lastLine ?? ''} ${m.message}`);
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
 }
 
 const auditOf = (type: string) => t.db.select().from(auditEvents).where(eq(auditEvents.type, type)).all();

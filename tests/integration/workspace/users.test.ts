@@ -2,15 +2,11 @@
 // own controller (add, disable, reset the second factor), an administrator those of every
 // controller; handlers and auditors get 403, another controller's DPO a 404; every change is in
 // the audit trail with the signed-in user as its actor, and the enrolment links really work.
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditEvents, sessions, users } from '../../../db/schema.ts';
-import { ROOT } from '../../support/server.ts';
 import { createTestApp, type TestApp } from '../../support/test-app.ts';
+import { vnuErrors } from '../../support/vnu.ts';
 import { csrfOf, DpoClient, enrolUser, PASSWORD, totpCode, type Enrolled } from '../dpo-auth/dpo-client.ts';
 
 let t: TestApp;
@@ -63,28 +59,6 @@ async function rowButton(c: DpoClient, targetId: string, action: 'disable' | 're
 async function auditOf(type: string, targetUserId: string) {
   const rows = await t.db.select().from(auditEvents).where(eq(auditEvents.type, type));
   return rows.filter((r) => (r.payload as { targetUserId?: string }).targetUserId === targetUserId);
-}
-
-/** Nu Html Checker errors in these pages (the same checker as the other workspace pages' tests). */
-function vnuErrors(pages: Record<string, string>): string[] {
-  const dir = mkdtempSync(join(tmpdir(), 'users-html-'));
-  try {
-    const files = Object.entries(pages).map(([name, html]) => {
-      const file = join(dir, `${name}.html`);
-      writeFileSync(file, html);
-      return file;
-    });
-    let report = '';
-    try {
-      execFileSync('java', ['-Xss2m', '-jar', join(ROOT, 'node_modules/vnu-jar/build/dist/vnu.jar'), '--errors-only', '--format', 'json', ...files], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
-    } catch (err) {
-      report = (err as { stderr: string }).stderr;
-    }
-    const messages = report ? (JSON.parse(report) as { messages: { type: string; url: string; message: string; lastLine?: number }[] }).messages : [];
-    return messages.filter((m) => m.type === 'error').map((m) => `${m.url.replace(/^.*\//, '')}:${m.lastLine ?? ''} ${m.message}`);
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
 }
 
 beforeAll(async () => {
