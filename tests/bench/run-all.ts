@@ -35,8 +35,8 @@ const report = `${sections.join('\n\n')}\n`;
 writeFileSync(fileURLToPath(new URL('./REPORT.md', import.meta.url)), report);
 console.log(report);
 
-// The report is written. Whatever is still open now (the DPO benchmark's receipt worker or a
-// pooled connection of a finished run) has nothing left to do: name it, then end the process.
+// The report is written. What is still open now has nothing left to do (seen: the receipt
+// worker's MessagePort from the in-process DPO benchmark, tsx's esbuild service): name it, end.
 const lingering = process.getActiveResourcesInfo().filter((r) => r !== 'TTYWrap');
 if (lingering.length > 0) console.error(`bench: ending with open handles: ${lingering.join(', ')}`);
 process.exit(0);
