@@ -1,16 +1,13 @@
-// OpenID Connect sign-in against a real OpenID provider (oidc-provider, on 127.0.0.1 with a random
-// port, its development login and consent pages driven over real HTTP), with the app called
+// OpenID Connect sign-in against a real OpenID provider (tests/support/oidc-provider.ts, its
+// development login and consent pages driven over real HTTP), with the app called
 // through app.request(): the browser's redirects are followed by hand, with cookies for each side.
 import { execFileSync } from 'node:child_process';
-import { generateKeyPairSync } from 'node:crypto';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
+import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { and, asc, eq } from 'drizzle-orm';
-// @ts-expect-error -- oidc-provider ships no type declarations
-import Provider from 'oidc-provider';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { ConfigError, loadConfig } from '../../../api/config.ts';
 import { disableUser } from '../../../api/dpo/disable-user.ts';
@@ -19,13 +16,14 @@ import { SignInPage } from '../../../api/dpo/pages/sign-in-page.tsx';
 import { runDpoCli } from '../../../api/dpo/run-dpo-cli.ts';
 import { SESSION_COOKIE } from '../../../api/dpo/session-policy.ts';
 import { auditEvents, sessions, users } from '../../../db/schema.ts';
+import { OIDC_CLIENT_ID, OIDC_CLIENT_SECRET, startOidcProvider, type RunningOidcProvider } from '../../support/oidc-provider.ts';
 import { ROOT } from '../../support/server.ts';
 import { createTestApp, type TestApp } from '../../support/test-app.ts';
 import { DpoClient } from './dpo-client.ts';
 
 const PUBLIC_URL = 'https://privacy.test';
-const CLIENT_ID = 'privacy-portal';
-const CLIENT_SECRET = 'a-long-enough-client-secret-for-the-test-provider';
+const CLIENT_ID = OIDC_CLIENT_ID;
+const CLIENT_SECRET = OIDC_CLIENT_SECRET;
 
 /** A cookie jar for the provider side (paths ignored: one provider, one flow at a time). */
 class Jar {
@@ -44,38 +42,16 @@ class Jar {
   }
 }
 
-let server: Server;
+let op: RunningOidcProvider;
 let issuer: string;
 
 beforeAll(async () => {
-  server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  issuer = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  const { privateKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
-  const provider = new Provider(issuer, {
-    clients: [
-      {
-        client_id: CLIENT_ID,
-        client_secret: CLIENT_SECRET,
-        redirect_uris: [`${PUBLIC_URL}/dpo/oidc/callback`],
-        grant_types: ['authorization_code'],
-        response_types: ['code'],
-        token_endpoint_auth_method: 'client_secret_basic',
-      },
-    ],
-    // Any login name is an account: the sub is what the test types into the login form.
-    findAccount: (_ctx: unknown, sub: string) => ({ accountId: sub, claims: () => ({ sub }) }),
-    jwks: { keys: [{ ...privateKey.export({ format: 'jwk' }), kid: 'test', use: 'sig', alg: 'RS256' }] },
-    cookies: { keys: ['oidc-test-cookie-key'] },
-    features: { devInteractions: { enabled: true } },
-    ttl: { Interaction: 600, Session: 600, Grant: 600, AccessToken: 600, IdToken: 600, AuthorizationCode: 60 },
-  });
-  server.on('request', provider.callback());
+  op = await startOidcProvider({ redirectUris: [`${PUBLIC_URL}/dpo/oidc/callback`] });
+  issuer = op.issuer;
 });
 
 afterAll(async () => {
-  server.closeAllConnections();
-  await new Promise((resolve) => server.close(resolve));
+  await op.close();
 });
 
 let t: TestApp;
