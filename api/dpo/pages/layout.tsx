@@ -72,6 +72,7 @@ export function Layout(p: {
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <meta name="robots" content="noindex" />
         <title>{`${p.hasErrors ? `${t(p.lang, 'dpo.errorPrefix')} ` : ''}${p.title} – ${t(p.lang, 'dpo.title')}`}</title>
+        <link rel="icon" href="/favicon.svg" type="image/svg+xml" />
         <link rel="stylesheet" href="/dpo/assets/workspace.css" />
       </head>
       <body>
