@@ -45,7 +45,7 @@ export function createApp({ config, db, site, logger, services }: AppDeps) {
 
   const app = new Hono();
   app.use('*', securityHeadersMiddleware(config.hsts));
-  // Read by clientOf (api/intake/routes.ts) to find the client's address behind a load balancer.
+  // Read by clientOf (api/http/rate-limit.ts) to find the client's address behind a load balancer.
   app.use('*', async (c, next) => {
     c.set('trustProxyHops', config.trustProxyHops);
     await next();

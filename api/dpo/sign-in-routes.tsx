@@ -5,8 +5,7 @@
 import { Hono, type Context, type MiddlewareHandler } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import { t } from '../../content/i18n.ts';
-import { hitRateLimit } from '../http/rate-limit.ts';
-import { clientOf } from '../intake/routes.ts';
+import { clientOf, hitRateLimit } from '../http/rate-limit.ts';
 import { checkAnonymousForm, checkFormToken, issueFormToken } from './check-form-origin.ts';
 import { checkPassword } from './check-password.ts';
 import { checkSecondFactor } from './check-second-factor.ts';

@@ -6,13 +6,12 @@
  * busy or unavailable (nothing stored: the form can simply send again). A browser posting the
  * form without JavaScript (Accept prefers text/html) gets each answer as a page instead.
  */
-import { getConnInfo } from '@hono/node-server/conninfo';
 import { Hono, type Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import type { Logger } from 'pino';
 import { BlobStoreUnavailableError } from '../blobs/index.ts';
 import { warmReceiptThread } from '../receipts/render-receipt-off-thread.ts';
-import { clientKey, hitRateLimit } from '../http/rate-limit.ts';
+import { clientOf, hitRateLimit } from '../http/rate-limit.ts';
 import { createRequest, type IntakeDeps } from './create-request.ts';
 import { createdPage, prefersHtml, problemPage } from './html-answer.ts';
 import { localizeIssues, message, pickLang } from './localize-issues.ts';
@@ -29,38 +28,6 @@ export interface IntakeRouteDeps extends IntakeDeps {
 export function isBusy(err: unknown): boolean {
   const text = `${(err as { code?: string }).code ?? ''} ${(err as Error).message ?? ''} ${(err as { cause?: Error }).cause?.message ?? ''}`;
   return /SQLITE_BUSY|database is locked|SQLITE_LOCKED/i.test(text);
-}
-
-declare module 'hono' {
-  interface ContextVariableMap {
-    /** TRUST_PROXY_HOPS, set for every request by api/app.ts. */
-    trustProxyHops: number;
-  }
-}
-
-/**
- * The keyed hash of the client's network address, for rate limits. Behind N trusted proxies
- * (TRUST_PROXY_HOPS, set on the context by api/app.ts) the address is the Nth entry from the
- * right of X-Forwarded-For, the one the nearest trusted proxy saw; entries further left are
- * whatever the client wrote and are never used. Without proxies the header is ignored.
- */
-export function clientOf(c: Context, secret: Uint8Array): string {
-  let address = 'unknown';
-  try {
-    address = getConnInfo(c).remote.address ?? 'unknown';
-  } catch {
-    // app.request() in tests has no socket: all such calls share one bucket.
-  }
-  const hops = c.get('trustProxyHops') ?? 0;
-  if (hops > 0) {
-    const chain = (c.req.header('x-forwarded-for') ?? '')
-      .split(',')
-      .map((s) => s.trim())
-      .filter(Boolean);
-    const seen = chain[chain.length - hops];
-    if (seen) address = seen;
-  }
-  return clientKey(secret, address);
 }
 
 export function intakeRoutes(d: IntakeRouteDeps) {

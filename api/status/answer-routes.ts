@@ -15,10 +15,9 @@ import { LANGS, type Lang } from '../../content/schema.ts';
 import type { Db } from '../../db/client.ts';
 import { requestFiles, requests } from '../../db/schema.ts';
 import { BlobNotFoundError, type BlobStore } from '../blobs/index.ts';
-import { hitRateLimit } from '../http/rate-limit.ts';
+import { clientOf, hitRateLimit } from '../http/rate-limit.ts';
 import { prefersHtml, problemPage } from '../intake/html-answer.ts';
 import { message, pickLang } from '../intake/localize-issues.ts';
-import { clientOf } from '../intake/routes.ts';
 import { answerLinkKey, checkAnswerLink } from './answer-link.ts';
 import { answerFileName, listAnswerFiles } from './list-answer-files.ts';
 

@@ -63,12 +63,6 @@ export function weightedMedian(counts: { days: number; n: number }[]): number | 
 /** A request counts as answered when it has an answer date, or was closed with an outcome. */
 export const answeredCondition = () => and(inArray(requests.state, ['answered', 'closed']), or(isNotNull(requests.answeredAt), isNotNull(requests.outcome)));
 
-/** The Brussels date of the answer: answeredAt, or closedAt for one closed with an outcome. */
-export function answerDay(answeredAt: Date | number | null, closedAt: Date | number | null): DayNumber | null {
-  const at = answeredAt ?? closedAt;
-  return at === null ? null : brusselsDayOf(Number(at));
-}
-
 export async function overviewFigures(db: Queryable, user: Pick<SignedInUser, 'controllerId' | 'role'>, now: number): Promise<OverviewFigures> {
   const todayDay = brusselsDayOf(now);
   const today = formatIsoDay(todayDay);

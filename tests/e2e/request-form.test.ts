@@ -5,7 +5,7 @@
 // and the whole flow in every language with a drawn signature and the redacted ID copy.
 import { readFileSync } from 'node:fs';
 import { eq } from 'drizzle-orm';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formatDate, t } from '../../content/i18n.ts';
@@ -17,7 +17,7 @@ import { requestFiles, requests } from '../../db/schema.ts';
 import { brusselsToday } from '../../site/scripts/shared/dates.ts';
 import { axeViolations } from '../support/axe.ts';
 import { bytesBehindSrc, containsImageBytes, keepObjectUrls, multipartParts, recordRequests, regionDifference, regionStats, sha256, tabTo, waitForMailTo } from '../support/browser-evidence.ts';
-import { launchBrowser } from '../support/browser.ts';
+import { launchBrowser, watchedContext as watchedContextOf } from '../support/browser.ts';
 import { syntheticIdCard } from '../support/request-form.ts';
 import { startServer, type RunningServer } from '../support/server.ts';
 import { startTestSmtp, type TestSmtp } from '../support/smtp.ts';
@@ -85,18 +85,8 @@ async function recordSentForm(page: Page): Promise<void> {
   });
 }
 
-/** A context that records CSP violations and console errors of every page it opens. */
-async function watchedContext(options: Parameters<Browser['newContext']>[0] = {}): Promise<{ context: BrowserContext; problems: string[] }> {
-  const context = await browser.newContext(options);
-  const problems: string[] = [];
-  context.on('page', (p) => {
-    p.on('console', (m) => {
-      if (m.type() === 'error') problems.push(m.text());
-    });
-    p.on('pageerror', (e) => problems.push(e.message));
-  });
-  return { context, problems };
-}
+/** A context of this file's browser that records console errors (CSP violations among them). */
+const watchedContext = (options: Parameters<Browser['newContext']>[0] = {}) => watchedContextOf(browser, options);
 
 describe('the request form without JavaScript', () => {
   for (const lang of ['nl', 'uk'] as const) {

@@ -7,7 +7,7 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { eq } from 'drizzle-orm';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { t } from '../../content/i18n.ts';
 import { loadConfig } from '../../api/config.ts';
@@ -17,7 +17,7 @@ import { openDatabase, type Db } from '../../db/client.ts';
 import { requests } from '../../db/schema.ts';
 import { brusselsToday } from '../../site/scripts/shared/dates.ts';
 import { axeViolations } from '../support/axe.ts';
-import { launchBrowser } from '../support/browser.ts';
+import { launchBrowser, watchedContext as watchedContextOf } from '../support/browser.ts';
 import { addAnswerFile, addRequesterEvent } from '../support/dpo-writes.ts';
 import { syntheticIdCard, toFormData, validFields } from '../support/request-form.ts';
 import { startServer, type RunningServer } from '../support/server.ts';
@@ -51,17 +51,7 @@ afterAll(async () => {
   await server?.stop();
 });
 
-async function watchedContext(): Promise<{ context: BrowserContext; problems: string[] }> {
-  const context = await browser.newContext({ viewport: { width: 360, height: 780 }, acceptDownloads: true, locale: 'uk-UA' });
-  const problems: string[] = [];
-  context.on('page', (p) => {
-    p.on('console', (m) => {
-      if (m.type() === 'error') problems.push(m.text());
-    });
-    p.on('pageerror', (e) => problems.push(e.message));
-  });
-  return { context, problems };
-}
+const watchedContext = () => watchedContextOf(browser, { viewport: { width: 360, height: 780 }, acceptDownloads: true, locale: 'uk-UA' });
 
 async function openStatus(page: Page): Promise<void> {
   await page.goto(`${server.url}/uk/status/#${created.statusToken}`);

@@ -10,7 +10,7 @@ import type { Child } from 'hono/jsx';
 import { tw, type WorkspaceKey } from '../../../content/workspace-i18n.ts';
 import type { WorkspaceLang } from '../dpo-env.ts';
 import type { SignedInUser } from '../roles.ts';
-import { CsrfField, describedBy, ErrorSummary, ErrorText, FieldHead, Layout, type FieldErrorText, type WorkspaceSection } from './layout.tsx';
+import { CsrfField, describedBy, ErrorSummary, FieldHead, HintAndError, Layout, type FieldErrorText, type WorkspaceSection } from './layout.tsx';
 
 export interface Option {
   value: string;
@@ -25,12 +25,7 @@ export function Choices(p: { lang: WorkspaceLang; id: string; legend: string; ty
     <div class={p.error ? 'form-group form-group-error' : 'form-group'}>
       <fieldset class="fieldset" aria-describedby={describedBy(p.id, p.hint, p.error)}>
         <legend class="label">{p.legend}</legend>
-        {p.hint ? (
-          <p id={`${p.id}-hint`} class="hint">
-            {p.hint}
-          </p>
-        ) : null}
-        <ErrorText lang={p.lang} id={p.id} error={p.error} />
+        <HintAndError lang={p.lang} id={p.id} hint={p.hint} error={p.error} />
         {p.options.map((o, i) => {
           const id = i === 0 ? p.id : `${p.id}-${o.value}`;
           return (

@@ -123,6 +123,20 @@ export function ErrorText(p: { lang: WorkspaceLang; id: string; error?: string |
 /** The aria-describedby of a field: its hint and its error, when it has them. */
 export const describedBy = (id: string, hint?: string, error?: string) => [hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined;
 
+/** A field's hint and error, under its label or legend; the ids describedBy() names. */
+export function HintAndError(p: { lang: WorkspaceLang; id: string; hint?: string | undefined; error?: string | undefined }) {
+  return (
+    <>
+      {p.hint ? (
+        <p id={`${p.id}-hint`} class="hint">
+          {p.hint}
+        </p>
+      ) : null}
+      <ErrorText lang={p.lang} id={p.id} error={p.error} />
+    </>
+  );
+}
+
 /** A field's label, hint and error, in GOV.UK order; the control follows. */
 export function FieldHead(p: { lang: WorkspaceLang; id: string; label: string; hint?: string | undefined; error?: string | undefined }) {
   return (
@@ -130,12 +144,7 @@ export function FieldHead(p: { lang: WorkspaceLang; id: string; label: string; h
       <label class="label" for={p.id}>
         {p.label}
       </label>
-      {p.hint ? (
-        <p id={`${p.id}-hint`} class="hint">
-          {p.hint}
-        </p>
-      ) : null}
-      <ErrorText lang={p.lang} id={p.id} error={p.error} />
+      <HintAndError lang={p.lang} id={p.id} hint={p.hint} error={p.error} />
     </>
   );
 }

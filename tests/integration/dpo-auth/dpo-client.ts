@@ -82,3 +82,17 @@ export async function enrolUser(t: TestApp, o: { email: string; role?: Role; con
   t.clock.now += 31_000;
   return { email: o.email, secret, recoveryCodes };
 }
+
+/** A client signed in as an enrolled account (password and TOTP), or an error saying why not. */
+export async function signedInClient(t: TestApp, who: Enrolled): Promise<DpoClient> {
+  const client = new DpoClient(t);
+  const res = await client.signIn(who.email, who.secret);
+  if (res.status !== 303) throw new Error(`sign-in of ${who.email} failed: ${res.status}`);
+  return client;
+}
+
+/** GET a page: its status and its HTML. */
+export async function page(c: DpoClient, path: string): Promise<{ status: number; html: string }> {
+  const res = await c.request(path);
+  return { status: res.status, html: await res.text() };
+}

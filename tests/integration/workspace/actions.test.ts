@@ -12,18 +12,13 @@ import { availableActions } from '../../../api/workspace/available-actions.ts';
 import { openEventMessage } from '../../../api/workspace/requester-events.ts';
 import { createTestApp, type TestApp } from '../../support/test-app.ts';
 import { startTestSmtp, type TestSmtp } from '../../support/smtp.ts';
-import { csrfOf, DpoClient, enrolUser, ORIGIN, type Enrolled } from '../dpo-auth/dpo-client.ts';
+import { csrfOf, DpoClient, type Enrolled, enrolUser, ORIGIN, signedInClient } from '../dpo-auth/dpo-client.ts';
 import { deliver, fileRequest, idCard, outboxMails, requestRow, withStatusToken } from '../intake/support.ts';
 
 let t: TestApp;
 let dpo: Enrolled;
 
-async function signedIn(who: Enrolled): Promise<DpoClient> {
-  const client = new DpoClient(t);
-  const res = await client.signIn(who.email, who.secret);
-  if (res.status !== 303) throw new Error(`sign-in failed: ${res.status}`);
-  return client;
-}
+const signedIn = (who: Enrolled) => signedInClient(t, who);
 
 /** Moves the clock (Brussels dates in the tests) and signs in again: sessions end after 30 idle minutes. */
 async function at(iso: string, who: Enrolled = dpo): Promise<DpoClient> {

@@ -6,7 +6,7 @@ import { verifyAuditChain } from '../../../api/audit/index.ts';
 import { auditEvents, users } from '../../../db/schema.ts';
 import { createTestApp, type TestApp } from '../../support/test-app.ts';
 import { vnuErrors } from '../../support/vnu.ts';
-import { DpoClient, enrolUser } from '../dpo-auth/dpo-client.ts';
+import { DpoClient, enrolUser, page, signedInClient } from '../dpo-auth/dpo-client.ts';
 import { fileRequest, requestRow, type Created } from '../intake/support.ts';
 
 let t: TestApp;
@@ -18,15 +18,7 @@ let filed: Created;
 
 async function signedIn(email: string, role: 'dpo' | 'handler' | 'auditor', controllerId: 'atlas' | 'ingent'): Promise<DpoClient> {
   const e = await enrolUser(t, { email, role, controllerId });
-  const c = new DpoClient(t);
-  const res = await c.signIn(e.email, e.secret);
-  if (res.status !== 303) throw new Error(`sign-in failed: ${res.status}`);
-  return c;
-}
-
-async function page(c: DpoClient, path: string): Promise<{ status: number; html: string }> {
-  const res = await c.request(path);
-  return { status: res.status, html: await res.text() };
+  return signedInClient(t, e);
 }
 
 async function userId(email: string): Promise<string> {

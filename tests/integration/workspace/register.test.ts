@@ -9,18 +9,13 @@ import { auditEvents, requestEvents, requests } from '../../../db/schema.ts';
 import { verifySeal } from '../../../api/seal/verify-seal.ts';
 import type { Seal } from '../../../api/seal/types.ts';
 import { createTestApp, type TestApp } from '../../support/test-app.ts';
-import { DpoClient, enrolUser, type Enrolled } from '../dpo-auth/dpo-client.ts';
+import { type Enrolled, enrolUser, signedInClient } from '../dpo-auth/dpo-client.ts';
 import { outboxMails, personalOf, withStatusToken } from '../intake/support.ts';
 
 let t: TestApp;
 let dpo: Enrolled;
 
-async function signedIn(who: Enrolled): Promise<DpoClient> {
-  const client = new DpoClient(t);
-  const res = await client.signIn(who.email, who.secret);
-  if (res.status !== 303) throw new Error(`sign-in failed: ${res.status}`);
-  return client;
-}
+const signedIn = (who: Enrolled) => signedInClient(t, who);
 
 const FIELDS = {
   channel: 'post',

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditEvents, sessions, users } from '../../../db/schema.ts';
 import { createTestApp, type TestApp } from '../../support/test-app.ts';
 import { vnuErrors } from '../../support/vnu.ts';
-import { csrfOf, DpoClient, enrolUser, PASSWORD, totpCode, type Enrolled } from '../dpo-auth/dpo-client.ts';
+import { csrfOf, DpoClient, type Enrolled, enrolUser, PASSWORD, signedInClient, totpCode } from '../dpo-auth/dpo-client.ts';
 
 let t: TestApp;
 const people: Record<'ingentDpo' | 'ingentAuditor' | 'atlasDpo' | 'handler' | 'admin', Enrolled> = {} as never;
@@ -15,10 +15,7 @@ const people: Record<'ingentDpo' | 'ingentAuditor' | 'atlasDpo' | 'handler' | 'a
 async function signedIn(who: Enrolled): Promise<DpoClient> {
   // A TOTP code is good for one use: each sign-in takes the next time step.
   t.clock.now += 31_000;
-  const c = new DpoClient(t);
-  const res = await c.signIn(who.email, who.secret);
-  if (res.status !== 303) throw new Error(`sign-in of ${who.email}: ${res.status}`);
-  return c;
+  return signedInClient(t, who);
 }
 
 async function page(c: DpoClient, path: string, init: Parameters<DpoClient['request']>[1] = {}): Promise<{ status: number; html: string; res: Response }> {
