@@ -113,26 +113,29 @@ function parseColour(colour: string): [number, number, number] {
 
 /**
  * Scratch memory for rotate(), kept between calls: it runs start to end without yielding, and
- * allocating (and collecting) ~1.5 MB per upload adds to the garbage collector's work. Needs
- * larger than RETAIN elements (the block of an image above ~12 megapixels) get memory of their own.
+ * allocating (and collecting) megabytes per upload adds to the garbage collector's work: a fresh
+ * multi-megabyte array is memory outside the heap that V8 answers with a full collection every
+ * few uploads. Up to RETAIN_BYTES each is kept: the source of a block up to ~12-megapixel images;
+ * the pixels buffer starts at most that large and grows (with memory of its own) in the rare
+ * case that the block's visible pixels need more (they are ~7 % of the estimate).
  */
+const RETAIN_BYTES = 8 * 1024 * 1024;
 const scratch = (() => {
-  const RETAIN = 1_500_000;
   let source = new Uint16Array(0);
   let pixels = new Uint8Array(0);
   return {
     /** Zeroed. */
     source(n: number): Uint16Array {
-      if (n > RETAIN) return new Uint16Array(n);
+      if (n * 2 > RETAIN_BYTES) return new Uint16Array(n);
       if (source.length < n) source = new Uint16Array(n);
       else source.fill(0, 0, n);
       return source.subarray(0, n);
     },
-    /** Not zeroed: only what is written is read. */
+    /** min(n, RETAIN_BYTES) bytes or more, not zeroed: only what is written is read. */
     pixels(n: number): Uint8Array {
-      if (n > RETAIN) return new Uint8Array(n);
-      if (pixels.length < n) pixels = new Uint8Array(n);
-      return pixels.subarray(0, n);
+      const size = Math.min(n, RETAIN_BYTES);
+      if (pixels.length < size) pixels = new Uint8Array(size);
+      return pixels.subarray(0, size);
     },
   };
 })();
