@@ -9,6 +9,7 @@ import { faceCache, withSharedShaping } from './face-cache.ts';
 import type { FontFiles } from './fonts.ts';
 import { fieldValueStyle, layoutBlocks } from './layout-blocks.ts';
 import { paginate } from './paginate.ts';
+import { shareFontPrograms } from './share-font-programs.ts';
 import { installPooledDeflate } from './pooled-deflate.ts';
 import { sanitizeBlocks, sanitizeText } from './sanitize-text.ts';
 import { setMetadata } from './set-metadata.ts';
@@ -32,6 +33,14 @@ export interface RenderOptions {
   theme?: Theme;
   /** Embed only the glyphs used (default). Off embeds whole fonts: for forms that get filled in later. */
   subsetFonts?: boolean;
+  /**
+   * Characters whose glyphs every subset font starts with, in this order, whether the text uses
+   * them or not. Documents of one kind made many times (receipts) pass the characters they are
+   * mostly written in: their subsets then come out the same, and share one font program
+   * (share-font-programs.ts) instead of each encoding and compressing its own. Characters a
+   * face does not have, controls, line breaks and combining marks are skipped.
+   */
+  glyphBase?: string;
 }
 
 export interface RenderedPdf {
@@ -88,6 +97,20 @@ function measurer(fonts: EmbeddedFonts): MeasureText {
   };
 }
 
+/** The base's characters that the face can draw alone, once each, in their first order (memoised per face). */
+const bases = new WeakMap<ReadonlySet<number>, Map<string, string>>();
+function baseFor(base: string, charSet: ReadonlySet<number>): string {
+  let known = bases.get(charSet);
+  if (!known) bases.set(charSet, (known = new Map()));
+  let kept = known.get(base);
+  if (kept === undefined) {
+    kept = [...new Set(base)].filter((ch) => charSet.has(ch.codePointAt(0)!) && !/[\p{C}\p{M}\p{Zl}\p{Zp}]/u.test(ch)).join('');
+    if (known.size > 64) known.clear();
+    known.set(base, kept);
+  }
+  return kept;
+}
+
 /**
  * Renders blocks to PDF bytes.
  *
@@ -114,7 +137,13 @@ export async function renderPdf(blocks: readonly Block[], options: RenderOptions
     const shared = faceCache(deps.fontkit, deps.fonts[face]);
     // "ABCDEF+Name" is how PDF marks a subset font (ISO 32000-1, 9.6.4); viewers and checkers read it.
     const customName = subset ? `${SUBSET_TAGS[face]}+${shared.postscriptName}` : undefined;
-    fonts[face] = await doc.embedFont(deps.fonts[face], { subset, features: FEATURES, ...(customName ? { customName } : {}) });
+    const font = await doc.embedFont(deps.fonts[face], { subset, features: FEATURES, ...(customName ? { customName } : {}) });
+    if (subset) {
+      const base = options.glyphBase && baseFor(options.glyphBase, shared.characterSet);
+      if (base) font.encodeText(base);
+      shareFontPrograms(font, deps.fonts[face]);
+    }
+    fonts[face] = font;
     charSets.push(shared.characterSet);
   }
   const images = new Map<Uint8Array, PDFImage>();

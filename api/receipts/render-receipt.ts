@@ -5,7 +5,8 @@
  * receipt can be stored at intake and compared when someone brings the file back.
  */
 import fontkit from '@pdf-lib/fontkit';
-import { t } from '../../content/i18n.ts';
+import { formatDate, strings, t } from '../../content/i18n.ts';
+import type { Lang } from '../../content/schema.ts';
 import { limitConcurrency } from '../limit-concurrency.ts';
 import { fixedFontkit } from '../pdf/fontkit-fixes.ts';
 import { loadNotoSans } from '../pdf/fonts.ts';
@@ -27,6 +28,27 @@ const oneAtATime = limitConcurrency(1);
 function loadDefaultDeps(): Promise<RenderDeps> {
   defaultDeps ??= loadNotoSans().then((fonts) => ({ fontkit: fixedFontkit(fontkit), fonts }));
   return defaultDeps;
+}
+
+const bases = new Map<Lang, string>();
+
+/**
+ * The characters receipts in `lang` are mostly written in, in a fixed order: printable ASCII
+ * (references, hashes, e-mail and web addresses, most names and places), the letters of Latin-1
+ * (names such as Geneviève or Müller), and every other character of the language's strings and
+ * month names. A receipt whose own text stays within them has the same subset fonts as every
+ * other such receipt of its language, so they share one font program (render-pdf.ts, glyphBase).
+ */
+function glyphBase(lang: Lang): string {
+  let base = bases.get(lang);
+  if (base === undefined) {
+    const range = (from: number, to: number) => String.fromCodePoint(...Array.from({ length: to - from + 1 }, (_, i) => from + i));
+    const months = Array.from({ length: 12 }, (_, m) => formatDate(lang, `2026-${String(m + 1).padStart(2, '0')}-01`)).join('');
+    const own = [...new Set(Object.values(strings[lang]).join('') + months)].sort((a, b) => a.codePointAt(0)! - b.codePointAt(0)!).join('');
+    base = [...new Set(range(0x20, 0x7e) + range(0xc0, 0xff) + own)].join('');
+    bases.set(lang, base);
+  }
+  return base;
 }
 
 /**
@@ -63,6 +85,7 @@ export async function renderReceiptPdf(input: ReceiptInput, deps?: RenderDeps): 
       pageLabel: (n, m) => t(lang, 'pdf.page', { page: n, pages: m }),
       line: `${t(lang, 'receipt.reference')}: ${reference} · ${t(lang, 'receipt.fingerprint')}: ${fingerprint}`,
     },
+    glyphBase: glyphBase(lang),
   };
   const blocks = buildReceiptBlocks(input);
   const resolved = deps ?? (await loadDefaultDeps());
