@@ -20,7 +20,6 @@
  */
 import { Worker } from 'node:worker_threads';
 import type { ReceiptDone, ReceiptJob } from './receipt-worker.ts';
-import { renderReceiptPdf } from './render-receipt.ts';
 import type { ReceiptInput } from './types.ts';
 
 /** The worker's heap: ~20 MB stay alive (fonts, code); a receipt's garbage is collected within this. */
@@ -30,6 +29,16 @@ interface Pending {
   resolve: (bytes: Uint8Array) => void;
   reject: (err: Error) => void;
   input: ReceiptInput;
+}
+
+/**
+ * The renderer on this thread, loaded when first needed: pdf-lib, fontkit and the fonts are
+ * ~15 MB of heap that this thread, whose receipts the worker makes, would otherwise carry (and
+ * mark at every full collection) for nothing.
+ */
+async function renderHere(input: ReceiptInput): Promise<Uint8Array> {
+  const { renderReceiptPdf } = await import('./render-receipt.ts');
+  return renderReceiptPdf(input);
 }
 
 let worker: Worker | null = null;
@@ -44,7 +53,7 @@ function stopped(w: Worker, ranBefore: boolean): void {
   if (!ranBefore) unavailable = true;
   const left = [...pending.values()];
   pending.clear();
-  for (const p of left) renderReceiptPdf(p.input).then(p.resolve, p.reject);
+  for (const p of left) renderHere(p.input).then(p.resolve, p.reject);
 }
 
 function start(): Worker | null {
@@ -82,7 +91,7 @@ export function warmReceiptThread(): boolean {
 
 export function renderReceiptOffThread(input: ReceiptInput): Promise<Uint8Array> {
   const w = start();
-  if (!w) return renderReceiptPdf(input);
+  if (!w) return renderHere(input);
   return new Promise<Uint8Array>((resolve, reject) => {
     const id = nextId++;
     pending.set(id, { resolve, reject, input });
