@@ -8,7 +8,7 @@ import { cpus, totalmem } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { formatDeadlineBench, runDeadlineBench } from './deadlines.ts';
 import { dpoBenchMarkdown, runDpoBench } from './dpo.ts';
-import { intakeBenchMarkdown, runIntakeBench } from './intake.ts';
+import { intakeBenchesMarkdown, runIntakeBenches } from './intake.ts';
 import { runSiteBench, siteBenchMarkdown } from './site.ts';
 import { runTwoInstanceBench, twoInstanceBenchMarkdown } from './two-instances.ts';
 
@@ -24,7 +24,7 @@ sections.push(`## Statement pages\n\n${siteBenchMarkdown(await runSiteBench())}`
 console.error('bench: deadlines…');
 sections.push(`## Deadlines\n\n${formatDeadlineBench(await runDeadlineBench())}`);
 console.error('bench: intake…');
-sections.push(`## Intake\n\n${intakeBenchMarkdown(await runIntakeBench())}`);
+sections.push(`## Intake\n\n${intakeBenchesMarkdown(await runIntakeBenches())}`);
 console.error('bench: DPO workspace (100,000 requests)…');
 sections.push(`## DPO workspace: request list and overview\n\n${dpoBenchMarkdown(await runDpoBench())}`);
 console.error('bench: two instances on one database…');
