@@ -39,6 +39,15 @@ export interface FaceCache {
   /** True when shaping `text` gives exactly the cmap's glyphs and no default-ignorable one. */
   isPlain(text: string, features: Features): boolean;
   /**
+   * The width of `text` at size 1, in PDF units, exactly as pdf-lib measures it with a document's
+   * font of these bytes (CustomFontEmbedder#widthOfTextAtSize): the same glyphs (the cmap's for a
+   * plain text, fontkit's layout otherwise), the same advances, the same arithmetic. Worked out
+   * on the shared font and remembered, so a document measures a sentence that earlier documents
+   * measured without any work, and without creating glyph objects in its own font (which would
+   * make what it embeds depend on what was measured before).
+   */
+  unitWidth(text: string, features: Features): number;
+  /**
    * Gives a document's glyph the metrics (advance, bearings) that an earlier document's glyph of
    * the same id worked out, or keeps its own for the next ones: the same numbers either way, from
    * the same hmtx and glyph header, which fontkit otherwise decodes again for every document.
@@ -69,6 +78,8 @@ function createFaceCache(fontkit: Fontkit, bytes: Uint8Array): FaceCache {
   const plainFeatures = new WeakMap<object, Map<string, boolean>>();
   const ignorable = engineOf(shaper)?.isDefaultIgnorable?.bind(engineOf(shaper));
   const metrics = new Map<number, object>();
+  const widths = new WeakMap<object, Map<string, number>>();
+  const scale = 1000 / shaper.unitsPerEm;
   return {
     shaper,
     postscriptName: shaper.postscriptName,
@@ -86,6 +97,21 @@ function createFaceCache(fontkit: Fontkit, bytes: Uint8Array): FaceCache {
         memo.set(text, answer);
       }
       return answer;
+    },
+    unitWidth(text, features) {
+      const key = typeof features === 'object' && features !== null ? features : widths;
+      let memo = widths.get(key);
+      if (!memo) widths.set(key, (memo = new Map()));
+      let width = memo.get(text);
+      if (width === undefined) {
+        const glyphs = this.isPlain(text, features) ? shaper.glyphsForString(text) : shaper.layout(text, features).glyphs;
+        let total = 0;
+        for (const glyph of glyphs) total += glyph.advanceWidth * scale;
+        width = total * (1 / 1000);
+        if (memo.size >= MAX_TEXTS) memo.clear();
+        memo.set(text, width);
+      }
+      return width;
     },
     shareMetrics(glyph) {
       const own = glyph as unknown as GlyphMetricsInternals;

@@ -5,7 +5,7 @@
  */
 import { PDFDocument, type PDFImage } from 'pdf-lib';
 import { drawFooter, drawLines, type EmbeddedFonts } from './draw-pages.ts';
-import { faceCache, withSharedShaping } from './face-cache.ts';
+import { faceCache, withSharedShaping, type FaceCache } from './face-cache.ts';
 import type { FontFiles } from './fonts.ts';
 import { fieldValueStyle, layoutBlocks } from './layout-blocks.ts';
 import { paginate } from './paginate.ts';
@@ -53,7 +53,7 @@ export interface RenderedPdf {
 // that do not normalise it). Positioning features (kerning, mark placement) off too: pdf-lib
 // draws with advance widths only and never uses the positions, and computing them was most of
 // the build time.
-const FEATURES = { liga: false, clig: false, dlig: false, hlig: false, calt: false, kern: false, mark: false, mkmk: false };
+export const FEATURES = { liga: false, clig: false, dlig: false, hlig: false, calt: false, kern: false, mark: false, mkmk: false };
 
 // One fixed tag per face keeps the output deterministic and the four subsets apart.
 const SUBSET_TAGS: Record<FontFace, string> = { regular: 'PPSREG', bold: 'PPSBLD', italic: 'PPSITA', boldItalic: 'PPSBDI' };
@@ -82,19 +82,13 @@ function imagesUsed(blocks: readonly Block[], into = new Set<Uint8Array>()): Set
   return into;
 }
 
-function measurer(fonts: EmbeddedFonts): MeasureText {
-  // Widths scale linearly with size, so one cache entry per face and text serves every size.
-  const cache = new Map<string, number>();
-  return (text, face, size) => {
-    const key = `${face}\u0000${text}`;
-    let unit = cache.get(key);
-    if (unit === undefined) {
-      const font = fonts[face] ?? fonts.regular!;
-      unit = font.widthOfTextAtSize(text, 1);
-      cache.set(key, unit);
-    }
-    return unit * size;
-  };
+/**
+ * Text widths for layout, from each face's shared font (face-cache.ts: the numbers pdf-lib's own
+ * measuring gives, remembered across documents). Widths scale linearly with size, so one entry
+ * per face and text serves every size.
+ */
+function measurer(faces: Partial<Record<FontFace, FaceCache>>): MeasureText {
+  return (text, face, size) => (faces[face] ?? faces.regular!).unitWidth(text, FEATURES) * size;
 }
 
 /** The base's characters that the face can draw alone, once each, in their first order (memoised per face). */
@@ -131,6 +125,7 @@ export async function renderPdf(blocks: readonly Block[], options: RenderOptions
   doc.registerFontkit(withSharedShaping(deps.fontkit));
 
   const fonts: EmbeddedFonts = {};
+  const faces: Partial<Record<FontFace, FaceCache>> = {};
   const charSets: ReadonlySet<number>[] = [];
   for (const face of facesUsed(blocks, theme)) {
     const subset = options.subsetFonts ?? true;
@@ -144,6 +139,7 @@ export async function renderPdf(blocks: readonly Block[], options: RenderOptions
       shareFontPrograms(font, deps.fonts[face]);
     }
     fonts[face] = font;
+    faces[face] = shared;
     charSets.push(shared.characterSet);
   }
   const images = new Map<Uint8Array, PDFImage>();
@@ -156,7 +152,7 @@ export async function renderPdf(blocks: readonly Block[], options: RenderOptions
     pageLabel: (n, m) => sanitizeText(given.pageLabel(n, m), hasGlyph),
     ...(given.line === undefined ? {} : { line: sanitizeText(given.line, hasGlyph) }),
   };
-  const lines = layoutBlocks(sanitizeBlocks(blocks, hasGlyph), theme, measurer(fonts));
+  const lines = layoutBlocks(sanitizeBlocks(blocks, hasGlyph), theme, measurer(faces));
   const pages = paginate(lines, theme.page.height - theme.margin.top - theme.margin.bottom);
   pages.forEach((pageLines, i) => {
     const page = doc.addPage([theme.page.width, theme.page.height]);
