@@ -10,15 +10,15 @@ import type { FontFiles } from './fonts.ts';
 import { fieldValueStyle, layoutBlocks } from './layout-blocks.ts';
 import { paginate } from './paginate.ts';
 import { shareFontPrograms } from './share-font-programs.ts';
-import { installPooledDeflate } from './pooled-deflate.ts';
+import { installNativeDeflate } from './native-deflate.ts';
 import { sanitizeBlocks, sanitizeText } from './sanitize-text.ts';
 import { setMetadata } from './set-metadata.ts';
 import { A4_THEME, type Theme } from './theme.ts';
 import type { Block, DocumentMetadata, FontFace, FooterOptions, MeasureText } from './types.ts';
 import { faceOf } from './wrap-runs.ts';
 
-// pdf-lib's deflate, without setting up ~280 KB of buffers per stream: same bytes (see the module).
-installPooledDeflate();
+// pdf-lib's deflate through Node's native zlib (native-deflate.ts says why, and what changes).
+installNativeDeflate();
 
 export type Fontkit = Parameters<PDFDocument['registerFontkit']>[0];
 
