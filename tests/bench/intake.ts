@@ -133,8 +133,8 @@ export async function runIntakeBench(opts: { image?: BenchImage; seconds?: numbe
   const latencies: number[] = [];
   let errors = 0;
   let peakKb = 0;
-  // `tsx api/server.ts` runs the server in a child process of its own: the peak is the largest of
-  // the tree's (the tsx wrapper alone stays near 55 MB whatever the server does).
+  // The largest peak of the server's process tree: the server itself (startServer runs it with
+  // `node --import tsx`), and any process it starts.
   const sampler = setInterval(() => {
     for (const p of processTree(pid)) {
       try {
