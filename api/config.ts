@@ -103,6 +103,13 @@ export function loadConfig(env: Record<string, string | undefined>, cwd = proces
       `The configuration is not valid; fix these environment variables (see README, Configuration):\n${missing.map((k) => `  ${k}="": set it too, or unset ${oidcSet.join(' and ')}: OpenID Connect sign-in needs OIDC_ISSUER, OIDC_CLIENT_ID and OIDC_CLIENT_SECRET together`).join('\n')}`,
     );
   }
+  // Every link in an e-mail (status page, address confirmation, workspace) starts with it: in
+  // production a default of localhost would send people links that lead nowhere.
+  if (e.NODE_ENV === 'production' && e.PUBLIC_URL === undefined) {
+    throw new ConfigError(
+      'The configuration is not valid; fix these environment variables (see README, Configuration):\n  PUBLIC_URL="": set it in production to the full address people reach the portal at, such as https://privacy.example.be: the links in e-mails are built from it',
+    );
+  }
   const abs = (p: string) => (isAbsolute(p) ? p : resolve(cwd, p));
   const dataDir = abs(e.DATA_DIR);
   return {

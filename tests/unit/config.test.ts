@@ -25,6 +25,13 @@ describe('configuration', () => {
     expect(() => loadConfig({ NODE_ENV: 'prod' })).toThrow(/NODE_ENV/);
   });
 
+  it('does not start in production without PUBLIC_URL: links in e-mails would point at localhost', () => {
+    expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(/PUBLIC_URL="": set it in production/);
+    expect(() => loadConfig({ NODE_ENV: 'production', PUBLIC_URL: '' })).toThrow(ConfigError);
+    expect(loadConfig({ NODE_ENV: 'production', PUBLIC_URL: 'https://privacy.example.be/' }).publicUrl).toBe('https://privacy.example.be');
+    expect(loadConfig({}).publicUrl).toBe('http://localhost:4321');
+  });
+
   it('treats an empty variable as unset', () => {
     expect(loadConfig({ PORT: '' }).port).toBe(4321);
   });
