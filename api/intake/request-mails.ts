@@ -14,12 +14,21 @@ import { formatBrusselsTime } from '../receipts/format-brussels-time.ts';
 
 const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (ch) => `&#${ch.charCodeAt(0)};`);
 
-/** Paragraphs to a text part and an HTML part; URLs become links in HTML, everything escaped. */
-export function toMail(to: string, subject: string, paragraphs: string[]): MailMessage {
+/**
+ * Paragraphs to a text part and an HTML part; URLs become links in HTML, everything escaped.
+ * The HTML part names its language, so a screen reader reads a Ukrainian e-mail with a
+ * Ukrainian voice whatever the language of the mail program.
+ */
+export function toMail(to: string, subject: string, paragraphs: string[], lang: Lang): MailMessage {
   const html = paragraphs
     .map((p) => `<p>${escapeHtml(p).replace(/https?:\/\/[^\s<]+/g, (u) => `<a href="${u}">${u}</a>`)}</p>`)
     .join('\n');
-  return { to: [to], subject, text: paragraphs.join('\n\n'), html: `<!doctype html><html><body>${html}</body></html>` };
+  return {
+    to: [to],
+    subject,
+    text: paragraphs.join('\n\n'),
+    html: `<!doctype html><html lang="${lang}"><head><meta charset="utf-8"><title>${escapeHtml(subject)}</title></head><body>${html}</body></html>`,
+  };
 }
 
 export interface ConfirmationInput {
@@ -45,7 +54,7 @@ export function confirmationMail(i: ConfirmationInput): MailMessage {
   ];
   if (i.internalTarget) p.push(t(i.lang, 'mail.confirm.target', { controller: c.shortName, target: formatDate(i.lang, i.internalTarget) }));
   p.push(t(i.lang, 'mail.confirm.status', { url: i.statusUrl }), t(i.lang, 'mail.confirm.confirmEmail', { url: i.confirmUrl }), t(i.lang, 'mail.confirm.footer', { email: c.dpoEmail }));
-  return toMail(i.email, t(i.lang, 'mail.confirm.subject', { reference: i.reference }), p);
+  return toMail(i.email, t(i.lang, 'mail.confirm.subject', { reference: i.reference }), p, i.lang);
 }
 
 export interface DpoNoticeInput {
@@ -77,5 +86,5 @@ export function dpoNoticeMail(i: DpoNoticeInput): MailMessage {
   if (i.to !== i.handler) p.push(t(lang, 'mail.dpo.contactPoint', { controller: facts.controllers[i.handler]!.shortName }));
   if (i.transferredFrom) p.push(t(lang, 'mail.action.transferNotice', { from: controllerLabel(facts.controllers[i.transferredFrom]!) }));
   p.push(t(lang, 'mail.dpo.link', { url: `${i.workspaceUrl}/dpo/requests/${i.reference}` }));
-  return toMail(facts.controllers[i.to]!.dpoEmail, t(lang, 'mail.dpo.subject', { reference: i.reference, deadline }), p);
+  return toMail(facts.controllers[i.to]!.dpoEmail, t(lang, 'mail.dpo.subject', { reference: i.reference, deadline }), p, lang);
 }

@@ -122,7 +122,7 @@ function body(i: RequesterMailInput): string[] {
 export function requesterActionMail(i: RequesterMailInput): MailMessage {
   const c = facts.controllers[i.controllerId]!;
   const paragraphs = [...body(i), t(i.lang, 'mail.action.statusLink'), t(i.lang, 'mail.action.footer', { email: c.dpoEmail, reference: i.reference })];
-  return toMail(i.to, t(i.lang, SUBJECT[i.action.kind], { reference: i.reference }), paragraphs);
+  return toMail(i.to, t(i.lang, SUBJECT[i.action.kind], { reference: i.reference }), paragraphs, i.lang);
 }
 
 export interface TransferNoticeInput {

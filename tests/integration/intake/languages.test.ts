@@ -72,13 +72,17 @@ function fieldsOf(c: Case) {
 const decodeEntities = (s: string) => s.replace(/&#(\d+);/g, (_, n: string) => String.fromCharCode(Number(n))).replace(/&amp;/g, '&').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"');
 
 /** The HTML part says exactly what the text part says, every character escaped, links only as <a>. */
-function expectEscapedHtml(m: ParsedMail): void {
+function expectEscapedHtml(m: ParsedMail, lang: string): void {
   const html = m.html;
   expect(typeof html).toBe('string');
-  const body = /^<!doctype html><html><body>([\s\S]*)<\/body><\/html>\s*$/.exec(html as string);
-  expect(body, 'the HTML part is one document').not.toBeNull();
-  const paragraphs = [...body![1]!.matchAll(/<p>([\s\S]*?)<\/p>/g)].map((p) => p[1]!);
-  const rest = body![1]!.replace(/<p>[\s\S]*?<\/p>/g, '').trim();
+  const doc = /^<!doctype html><html lang="([a-z]{2})"><head><meta charset="utf-8"><title>([^<>]*)<\/title><\/head><body>([\s\S]*)<\/body><\/html>\s*$/.exec(html as string);
+  expect(doc, 'the HTML part is one document').not.toBeNull();
+  // In the language of its words (the DPO notices are in Dutch), with the subject as its title.
+  expect(doc![1]).toBe(lang);
+  expect(decodeEntities(doc![2]!)).toBe(m.subject);
+  const body = doc![3]!;
+  const paragraphs = [...body.matchAll(/<p>([\s\S]*?)<\/p>/g)].map((p) => p[1]!);
+  const rest = body.replace(/<p>[\s\S]*?<\/p>/g, '').trim();
   expect(rest, 'nothing outside the paragraphs').toBe('');
   const texts = paragraphs.map((p) => {
     const inner = p.replace(/<a href="([^"<>]*)">([^<>]*)<\/a>/g, (_, href: string, label: string) => {
@@ -182,7 +186,8 @@ describe('a full request in each language', () => {
     const mails = await smtp.waitFor(queued.length);
     expect(mails).toHaveLength(queued.length);
     expect(new Set(mails.map((m) => m.messageId)).size).toBe(queued.length);
-    for (const m of mails) expectEscapedHtml(m);
+    // The requester's e-mail in their language, the DPO notices in Dutch.
+    for (const m of mails) expectEscapedHtml(m, recipients(m).includes(p.email) ? c.lang : 'nl');
 
     const toRequester = mails.filter((m) => recipients(m).includes(p.email));
     expect(toRequester).toHaveLength(1);
