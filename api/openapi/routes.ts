@@ -5,6 +5,7 @@
 import { Hono } from 'hono';
 import { z } from 'zod';
 import { submissionSchema } from '../intake/submission-schema.ts';
+import { MAX_ADDED_DOCUMENTS } from '../status/routes.ts';
 import { VERSION } from '../version.ts';
 
 const errorSchema = z.object({
@@ -68,7 +69,7 @@ export function buildOpenApi() {
         post: { summary: 'The receipt PDF, for a plain HTML form (no JavaScript): the token in the body field `token`, never in the URL', requestBody: { required: true, content: { 'application/x-www-form-urlencoded': { schema: { type: 'object', properties: { token: { type: 'string' } }, required: ['token'] } } } }, responses: { 200: { description: 'PDF', content: { 'application/pdf': {} } }, ...errors({ 401: 'Unknown token (an HTML page when Accept prefers text/html)', 429: tooMany }) } },
       },
       '/api/requests/status/withdraw': { post: { summary: 'Withdraw the request', parameters: tokenHeader, responses: { 200: { description: 'Withdrawn' }, ...errors({ 401: 'Unknown token', 409: 'Already closed', 429: tooMany }) } } },
-      '/api/requests/status/documents': { post: { summary: 'Add a document (same file rules)', parameters: tokenHeader, requestBody: { content: { 'multipart/form-data': { schema: { type: 'object', properties: { document: { type: 'string', format: 'binary' } }, required: ['document'] } } } }, responses: { 201: { description: 'Added' }, ...errors({ 400: 'Malformed multipart body', 401: 'Unknown token', 409: 'Closed', 413: 'Too large', 415: 'Not multipart/form-data', 422: 'Refused file', 429: tooMany }) } } },
+      '/api/requests/status/documents': { post: { summary: 'Add a document (same file rules)', parameters: tokenHeader, requestBody: { content: { 'multipart/form-data': { schema: { type: 'object', properties: { document: { type: 'string', format: 'binary' } }, required: ['document'] } } } }, responses: { 201: { description: 'Added' }, ...errors({ 400: 'Malformed multipart body', 401: 'Unknown token', 409: `Closed or withdrawn, or already ${MAX_ADDED_DOCUMENTS} added documents (status.error.tooManyDocuments)`, 413: 'Too large', 415: 'Not multipart/form-data', 422: 'Refused file', 429: tooMany }) } } },
       '/api/requests/answers/{fileId}': {
         get: {
           summary: 'Download an answer document through the signed link the status lists (valid 15 minutes)',

@@ -29,6 +29,13 @@ import { findRequestByToken, tokenFromHeaders } from './find-request-by-token.ts
 import { requesterScope } from '../workspace/actions/action-support.ts';
 import { applyInformationReceived } from '../workspace/actions/record-information-received.ts';
 
+/**
+ * Documents a requester may add to one request on the status page. Enough for any information
+ * a DPO asks for; a bound on what one status link can make the portal store (ASVS 12.1.3). The
+ * Ukrainian and Russian messages are written for this number (plural forms).
+ */
+export const MAX_ADDED_DOCUMENTS = 20;
+
 export interface StatusDeps {
   db: Db;
   blobs: BlobStore;
@@ -124,12 +131,19 @@ export function statusRoutes(d: StatusDeps) {
     return c.json(await describeStatus(d.db, { ...r, state: 'withdrawn' }, langOf(c, r.lang), d));
   });
 
+  /** Documents with role 'document' of a request (read in `q`: the database, or a transaction). */
+  const documentsOf = async (q: Pick<Db, 'select'>, requestId: string) =>
+    (await q.select({ n: sql<number>`count(*)` }).from(requestFiles).where(and(eq(requestFiles.requestId, requestId), eq(requestFiles.role, 'document'))).get())?.n ?? 0;
+  const tooMany = (c: Context, lang: Lang) =>
+    c.json({ error: { code: 'status.error.tooManyDocuments', message: message(lang, 'status.error.tooManyDocuments', { max: MAX_ADDED_DOCUMENTS }) } }, 409);
+
   app.post('/requests/status/documents', bodyLimit({ maxSize: 11 * 1024 * 1024, onError: (c) => c.json({ error: { code: 'form.error.file.too_large', message: message(langOf(c), 'form.error.file.too_large') } }, 413) }), async (c) => {
     const { r, error } = await withRequest(c);
     if (error) return error;
     const lang = langOf(c, r.lang);
     if (!(OPEN as readonly string[]).includes(r.state)) return c.json({ error: { code: 'status.error.alreadyClosed', message: message(lang, 'status.error.alreadyClosed') } }, 409);
     if (!/^multipart\/form-data/i.test(c.req.header('content-type') ?? '')) return c.json({ error: { code: 'form.error.contentType', message: message(lang, 'form.error.contentType') } }, 415);
+    if ((await documentsOf(d.db, r.id)) >= MAX_ADDED_DOCUMENTS) return tooMany(c, lang);
     let file: File | string | null;
     try {
       file = (await c.req.raw.formData()).get('document');
@@ -144,16 +158,24 @@ export function statusRoutes(d: StatusDeps) {
     }
     const now = d.now();
     const blob = await d.blobs.put(prepared.bytes);
+    let added: boolean;
     try {
-      await d.db.transaction(async (tx) => {
+      added = await d.db.transaction(async (tx) => {
+        // Counted again where it counts: two uploads at once cannot both take the last place.
+        if ((await documentsOf(tx, r.id)) >= MAX_ADDED_DOCUMENTS) return false;
         await tx.insert(requestFiles).values({ id: randomUUID(), requestId: r.id, role: 'document', blobId: blob.id, sha256: blob.sha256, size: blob.size, mime: prepared.mime, createdAt: new Date(now) });
         await tx.insert(requestEvents).values({ requestId: r.id, type: 'document_added', at: new Date(now), actor: 'requester', payload: { sha256: blob.sha256 } });
         // The document is the information the DPO asked for: recorded as the DPO's action would.
         if (r.state === 'awaiting_information') await applyInformationReceived(tx, { cipher: d.cipher, now }, r, { kind: 'requester' }, requesterScope(r));
+        return true;
       });
     } catch (err) {
       await d.blobs.delete(blob.id);
       throw err;
+    }
+    if (!added) {
+      await d.blobs.delete(blob.id);
+      return tooMany(c, lang);
     }
     // Read again: the document may have moved the request on (information received).
     const fresh = (await d.db.select().from(requests).where(eq(requests.id, r.id)).get()) ?? r;

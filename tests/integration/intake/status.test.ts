@@ -6,6 +6,7 @@ import sharp from 'sharp';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { formatDate, t as tr } from '../../../content/i18n.ts';
 import { requestEvents } from '../../../db/schema.ts';
+import { MAX_ADDED_DOCUMENTS } from '../../../api/status/routes.ts';
 import { startTestSmtp } from '../../support/smtp.ts';
 import { createTestApp, type TestApp } from '../../support/test-app.ts';
 import { blobFiles, counts, deliver, fileRequest, filesOf, idCard, recipients, requestRow, withStatusToken, type Created } from './support.ts';
@@ -146,6 +147,23 @@ describe('POST /api/requests/status/documents', () => {
     expect(((await res.json()) as { error: { issues: unknown[] } }).error.issues).toEqual([{ path: 'document', code: 'form.error.file.unsupported_type', message: tr('en', 'form.error.file.unsupported_type') }]);
     expect((await counts(t)).files).toBe(2);
     expect(blobFiles(t)).toHaveLength(2);
+  });
+
+  it(`takes at most ${MAX_ADDED_DOCUMENTS} documents, also when the last two arrive at once; the one too many is 409 in the requester's language, nothing stored`, async () => {
+    const add = (headers: Record<string, string> = {}) => t.app.request('/api/requests/status/documents', { method: 'POST', headers: withStatusToken(created.statusToken, headers), body: documentForm(card) });
+    const card = await idCard();
+    for (let i = 0; i < MAX_ADDED_DOCUMENTS - 1; i++) expect((await add()).status).toBe(201);
+    // The last place, asked for twice at the same moment: one gets it.
+    const both = await Promise.all([add(), add()]);
+    expect(both.map((r) => r.status).sort()).toEqual([201, 409]);
+    const before = { files: (await counts(t)).files, blobs: blobFiles(t).length };
+    const refused = await add();
+    expect(refused.status).toBe(409);
+    expect(await refused.json()).toEqual({ error: { code: 'status.error.tooManyDocuments', message: tr('uk', 'status.error.tooManyDocuments', { max: MAX_ADDED_DOCUMENTS }) } });
+    expect(tr('uk', 'status.error.tooManyDocuments', { max: MAX_ADDED_DOCUMENTS })).toContain('20 документів');
+    expect({ files: (await counts(t)).files, blobs: blobFiles(t).length }).toEqual(before);
+    const docs = (await filesOf(t, (await requestRow(t, created.reference)).id)).filter((f) => f.role === 'document');
+    expect(docs).toHaveLength(MAX_ADDED_DOCUMENTS);
   });
 
   it('no document field, a non-multipart body, no token', async () => {
