@@ -34,6 +34,7 @@ export const auditPayloadSchemas = {
   mfa_reset: z.strictObject({ targetUserId: id }),
   user_added: z.strictObject({ targetUserId: id, role, controllerId: controllerId.nullable() }),
   user_disabled: z.strictObject({ targetUserId: id }),
+  user_enabled: z.strictObject({ targetUserId: id }),
   request_listed: z.strictObject({ state: requestState.nullable(), page: count, count }),
   request_viewed: none,
   id_copy_viewed: z.strictObject({ fileId: id }),

@@ -11,6 +11,7 @@ import type { Db } from '../../db/client.ts';
 import { AppError } from '../http/errors.ts';
 import { addUser } from './add-user.ts';
 import { disableUser } from './disable-user.ts';
+import { enableUser } from './enable-user.ts';
 import { listUsers } from './list-users.ts';
 import { resetMfa } from './reset-mfa.ts';
 import { ROLES, type Role } from './roles.ts';
@@ -27,6 +28,9 @@ Manages the DPO workspace accounts.
   list                 the accounts: e-mail, name, role, controller, state, last sign-in.
   disable --email EMAIL
                        the account can no longer sign in; its sessions end now.
+  enable --email EMAIL  a disabled account again, starting afresh: clears its password,
+                       authenticator and recovery codes and prints a new link (none for an
+                       OpenID Connect account, which can sign in at once).
   reset-mfa --email EMAIL
                        clears password, authenticator and recovery codes; prints a new link.
   --help               this text.`;
@@ -78,6 +82,11 @@ export async function runDpoCli(args: readonly string[], deps: { db: Db; publicU
       case 'disable':
         await disableUser(deps.db, { email: need('email'), now: deps.now });
         return { stdout: `Disabled ${need('email').toLowerCase()}; its sessions have ended.\n`, stderr: '', exitCode: 0 };
+      case 'enable': {
+        const r = await enableUser(deps.db, { email: need('email'), publicUrl: deps.publicUrl, now: deps.now });
+        if (!r.link || !r.expiresAt) return { stdout: `Enabled ${need('email').toLowerCase()} again; it signs in with OpenID Connect.\n`, stderr: '', exitCode: 0 };
+        return { stdout: `Enabled ${need('email').toLowerCase()} again. New enrolment link (valid until ${r.expiresAt.toISOString()}):\n${r.link}\n`, stderr: '', exitCode: 0 };
+      }
       case 'reset-mfa': {
         const r = await resetMfa(deps.db, { email: need('email'), publicUrl: deps.publicUrl, now: deps.now });
         return { stdout: `New enrolment link for ${need('email').toLowerCase()} (valid until ${r.expiresAt.toISOString()}):\n${r.link}\n`, stderr: '', exitCode: 0 };

@@ -1,9 +1,10 @@
 /**
  * Account management in the workspace, for DPOs (the accounts of their own controller) and
  * administrators (every account); other roles get 403. GET /dpo/users lists the accounts;
- * GET/POST /dpo/users/new adds one and shows its one-time enrolment link once; POST
- * /dpo/users/:id/disable and /dpo/users/:id/reset-mfa act on one account in the user's scope (out
- * of scope → the same 404 as a nonexistent account). The same domain functions as the `dpo` CLI
+ * GET/POST /dpo/users/new adds one and shows its one-time enrolment link once; GET
+ * /dpo/users/:id/disable asks first, and POST /dpo/users/:id/disable, /dpo/users/:id/enable and
+ * /dpo/users/:id/reset-mfa act on one account in the user's scope (out of scope → the same 404
+ * as a nonexistent account). The same domain functions as the `dpo` CLI
  * do the work, with the signed-in user as the actor in the audit trail.
  *
  * @example
@@ -17,10 +18,11 @@ import { appendAuditEvent } from '../audit/append-audit-event.ts';
 import { AppError } from '../http/errors.ts';
 import { addUser } from './add-user.ts';
 import { disableUser } from './disable-user.ts';
+import { enableUser } from './enable-user.ts';
 import type { DpoEnv } from './dpo-env.ts';
 import { listUsers } from './list-users.ts';
 import { renderPage, type FieldErrorText } from './pages/layout.tsx';
-import { EnrolmentLinkPage, NewUserPage, UserMessagePage, UsersPage, type NewUserValues } from './pages/user-pages.tsx';
+import { DisableAccountPage, EnrolmentLinkPage, NewUserPage, UserMessagePage, UsersPage, type NewUserValues } from './pages/user-pages.tsx';
 import { requireUser } from './require-user.tsx';
 import { resetMfa } from './reset-mfa.ts';
 import type { Role } from './roles.ts';
@@ -75,8 +77,8 @@ function messagePage(c: Context<DpoEnv>, status: 404 | 409, title: WorkspaceKey,
   return renderPage(c, <UserMessagePage lang={l} user={c.var.user} title={tw(l, title)} body={tw(l, body)} />, status);
 }
 
-/** The answers a disable or reset can fail with, as pages; anything else is rethrown. */
-function refusal(c: Context<DpoEnv>, e: unknown, action: 'disable' | 'reset'): Promise<Response> {
+/** The answers a disable, enable or reset can fail with, as pages; anything else is rethrown. */
+function refusal(c: Context<DpoEnv>, e: unknown, action: 'disable' | 'enable' | 'reset'): Promise<Response> {
   if (!(e instanceof AppError)) throw e;
   switch (e.code) {
     case 'unknown_user':
@@ -85,6 +87,8 @@ function refusal(c: Context<DpoEnv>, e: unknown, action: 'disable' | 'reset'): P
       return messagePage(c, 409, 'users.conflict.title', action === 'disable' ? 'users.conflict.ownDisable' : 'users.conflict.ownReset');
     case 'user_disabled':
       return messagePage(c, 409, 'users.conflict.title', 'users.conflict.disabled');
+    case 'user_not_disabled':
+      return messagePage(c, 409, 'users.conflict.title', 'users.conflict.notDisabled');
     case 'oidc_account':
       return messagePage(c, 409, 'users.conflict.title', 'users.conflict.oidc');
     default:
@@ -146,6 +150,14 @@ export function userRoutes(): Hono<DpoEnv> {
     }
   });
 
+  app.get('/users/:id/disable', requireUser(MANAGERS), async (c) => {
+    const target = await accountInScope(c, c.req.param('id'));
+    if (!target) return messagePage(c, 404, 'users.notFound.title', 'users.notFound.body');
+    if (target.id === c.var.user.id) return messagePage(c, 409, 'users.conflict.title', 'users.conflict.ownDisable');
+    if (target.state === 'disabled') return messagePage(c, 409, 'users.conflict.title', 'users.conflict.disabled');
+    return renderPage(c, <DisableAccountPage lang={c.var.lang} user={c.var.user} csrf={c.var.csrfToken} target={target} />);
+  });
+
   app.post('/users/:id/disable', requireUser(MANAGERS), async (c) => {
     const { db, services } = c.var.deps;
     try {
@@ -158,17 +170,21 @@ export function userRoutes(): Hono<DpoEnv> {
     return renderPage(c, <UsersPage lang={c.var.lang} user={c.var.user} csrf={c.var.csrfToken} rows={rows} notice={tw(c.var.lang, 'users.disabled.notice', { name })} />);
   });
 
-  app.post('/users/:id/reset-mfa', requireUser(MANAGERS), async (c) => {
-    const { db, publicUrl, services } = c.var.deps;
-    const target = await accountInScope(c, c.req.param('id'));
-    if (!target) return messagePage(c, 404, 'users.notFound.title', 'users.notFound.body');
-    try {
-      const { link, expiresAt } = await resetMfa(db, { userId: target.id, actor: c.var.user, publicUrl, now: services.now() });
-      return renderPage(c, <EnrolmentLinkPage lang={c.var.lang} user={c.var.user} kind="reset" name={target.displayName} email={target.email} link={link} expiresAt={expiresAt} />);
-    } catch (e) {
-      return refusal(c, e, 'reset');
-    }
-  });
+  /** An action on one account in the user's scope that ends on the page with its new enrolment link. */
+  const withNewLink = (path: 'enable' | 'reset-mfa', kind: 'enabled' | 'reset', act: typeof enableUser) =>
+    app.post(`/users/:id/${path}`, requireUser(MANAGERS), async (c) => {
+      const { db, publicUrl, services } = c.var.deps;
+      const target = await accountInScope(c, c.req.param('id'));
+      if (!target) return messagePage(c, 404, 'users.notFound.title', 'users.notFound.body');
+      try {
+        const { link, expiresAt } = await act(db, { userId: target.id, actor: c.var.user, publicUrl, now: services.now() });
+        return renderPage(c, <EnrolmentLinkPage lang={c.var.lang} user={c.var.user} kind={kind} name={target.displayName} email={target.email} link={link} expiresAt={expiresAt} />);
+      } catch (e) {
+        return refusal(c, e, kind === 'enabled' ? 'enable' : 'reset');
+      }
+    });
+  withNewLink('enable', 'enabled', enableUser);
+  withNewLink('reset-mfa', 'reset', resetMfa);
 
   return app;
 }

@@ -201,9 +201,19 @@ describe('every workspace page is accessible and fits 360 px', () => {
       await c.visit('add a user', `/dpo/users/new?${q}`);
       await c.submit('add a user with errors', 422);
       await page.getByLabel(tw(lang, 'users.new.email'), { exact: true }).fill(`new-${lang}@in-gent.test`);
-      await page.getByLabel(tw(lang, 'users.new.name'), { exact: true }).fill('Nora Nieuwenhuys');
+      await page.getByLabel(tw(lang, 'users.new.name'), { exact: true }).fill(`Nora Nieuwenhuys (${lang})`);
       await page.getByLabel(t(lang, 'dpo.role.handler'), { exact: true }).check();
       await c.submit('enrolment link of a new user', 200);
+      // Disabling asks first; a disabled account can be enabled again, with a new link.
+      await c.visit('users, with the new one', `/dpo/users?${q}`);
+      const disable = await page.getByRole('link', { name: `${tw(lang, 'users.disable')} Nora Nieuwenhuys (${lang})` }).getAttribute('href');
+      await c.visit('disable: asked first', disable!, 200, `disable-ask-${lang}`);
+      await c.submit('disabled', 200);
+      await c.visit('disable a disabled account (409)', disable!, 409);
+      await c.visit('users, the new one disabled', `/dpo/users?${q}`, 200, `users-disabled-${lang}`);
+      const [enabled] = await Promise.all([page.waitForNavigation(), page.getByRole('button', { name: `${tw(lang, 'users.enable')} Nora Nieuwenhuys (${lang})` }).click()]);
+      expect(enabled?.status()).toBe(200);
+      await c.check('enabled again, with a new link');
 
       await c.visit('audit of a request', `/dpo/requests/${refs.answered}/audit?${q}`);
       await c.visit('audit of the controller', `/dpo/audit?${q}`);
@@ -223,7 +233,7 @@ describe('every workspace page is accessible and fits 360 px', () => {
       await auditor.context.close();
 
       expect([...c.problems, ...atlas.checker.problems, ...auditor.checker.problems]).toEqual([]);
-      expect(c.checked.length + atlas.checker.checked.length + auditor.checker.checked.length).toBe(40);
+      expect(c.checked.length + atlas.checker.checked.length + auditor.checker.checked.length).toBe(46);
     });
   }
 });

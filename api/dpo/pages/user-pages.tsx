@@ -54,10 +54,17 @@ function UserRow(p: { lang: WorkspaceLang; u: UserListing; me: SignedInUser; csr
       <td>
         <div class="users-actions">
           {!self && u.state !== 'disabled' ? (
-            <form method="post" action={`/dpo/users/${u.id}/disable?lang=${l}`}>
+            // A page that asks first: disabling ends the person's sessions at once.
+            <a class="button button-warning users-button" href={`/dpo/users/${u.id}/disable?lang=${l}`}>
+              {tw(l, 'users.disable')}
+              <span class="visually-hidden"> {u.displayName}</span>
+            </a>
+          ) : null}
+          {!self && u.state === 'disabled' ? (
+            <form method="post" action={`/dpo/users/${u.id}/enable?lang=${l}`}>
               <CsrfField token={p.csrf} />
-              <button class="button button-warning users-button" type="submit">
-                {tw(l, 'users.disable')}
+              <button class="button button-secondary users-button" type="submit">
+                {tw(l, 'users.enable')}
                 <span class="visually-hidden"> {u.displayName}</span>
               </button>
             </form>
@@ -192,16 +199,23 @@ export function NewUserPage(p: { lang: WorkspaceLang; user: SignedInUser; csrf: 
  * A new account, or a reset one: who, and the one-time enrolment link with how to pass it on.
  * The link is only ever in this answer (the database keeps its hash), so the page is not cached.
  */
-export function EnrolmentLinkPage(p: { lang: WorkspaceLang; user: SignedInUser; kind: 'added' | 'reset'; name: string; email: string; link: string | null; expiresAt: Date | null }) {
+const LINK_TEXTS = {
+  added: { title: 'users.link.addedTitle', body: 'users.link.added', oidc: 'users.link.oidc' },
+  reset: { title: 'users.link.resetTitle', body: 'users.link.reset', oidc: 'users.link.oidc' },
+  enabled: { title: 'users.link.enabledTitle', body: 'users.link.enabled', oidc: 'users.link.enabledOidc' },
+} as const satisfies Record<string, Record<'title' | 'body' | 'oidc', WorkspaceKey>>;
+
+export function EnrolmentLinkPage(p: { lang: WorkspaceLang; user: SignedInUser; kind: keyof typeof LINK_TEXTS; name: string; email: string; link: string | null; expiresAt: Date | null }) {
   const l = p.lang;
-  const title = tw(l, p.kind === 'added' ? 'users.link.addedTitle' : 'users.link.resetTitle');
+  const texts = LINK_TEXTS[p.kind];
+  const title = tw(l, texts.title);
   const who = { name: p.name, email: p.email };
   return (
     <Layout lang={l} title={title} otherHref={`/dpo/users?lang=${other(l)}`} user={p.user} current="users">
       <h1 class="heading">{title}</h1>
       {p.link && p.expiresAt ? (
         <>
-          <p>{tw(l, p.kind === 'added' ? 'users.link.added' : 'users.link.reset', who)}</p>
+          <p>{tw(l, texts.body, who)}</p>
           <h2 class="heading-s">{tw(l, 'users.link.label', { until: formatBrusselsDateTime(l, p.expiresAt) })}</h2>
           <p class="users-link">
             <code id="enrolment-link" class="secret">
@@ -213,10 +227,32 @@ export function EnrolmentLinkPage(p: { lang: WorkspaceLang; user: SignedInUser; 
           </div>
         </>
       ) : (
-        <p>{tw(l, 'users.link.oidc', who)}</p>
+        <p>{tw(l, texts.oidc, who)}</p>
       )}
       <p>
         <a href={`/dpo/users?lang=${l}`}>{tw(l, 'users.back')}</a>
+      </p>
+    </Layout>
+  );
+}
+
+/** Asks before disabling an account: whose, what it does, that it can be undone; the button posts. */
+export function DisableAccountPage(p: { lang: WorkspaceLang; user: SignedInUser; csrf: string; target: UserListing }) {
+  const l = p.lang;
+  const title = tw(l, 'users.disableConfirm.title');
+  return (
+    <Layout lang={l} title={title} otherHref={`/dpo/users/${p.target.id}/disable?lang=${other(l)}`} user={p.user} current="users">
+      <h1 class="heading">{title}</h1>
+      <p>{tw(l, 'users.disableConfirm.body', { name: p.target.displayName, email: p.target.email })}</p>
+      <p>{tw(l, 'users.disableConfirm.later')}</p>
+      <form method="post" action={`/dpo/users/${p.target.id}/disable?lang=${l}`}>
+        <CsrfField token={p.csrf} />
+        <button class="button button-warning" type="submit">
+          {tw(l, 'users.disableConfirm.submit')}
+        </button>
+      </form>
+      <p>
+        <a href={`/dpo/users?lang=${l}`}>{tw(l, 'users.disableConfirm.cancel')}</a>
       </p>
     </Layout>
   );

@@ -1,4 +1,4 @@
-// The `dpo` admin command against a real SQLite file: add-user, list, disable, reset-mfa; and
+// The `dpo` admin command against a real SQLite file: add-user, list, disable, enable, reset-mfa; and
 // once as a real process (npm run dpo runs `tsx api/dpo/cli.ts`).
 import { execFile } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -55,7 +55,7 @@ describe('dpo CLI', () => {
     expect((await run('--help')).stdout).toContain('reset-mfa --email EMAIL');
   });
 
-  it('lists, disables and resets accounts', async () => {
+  it('lists, disables, enables again and resets accounts', async () => {
     await run('add-user', '--role', 'admin', '--email', 'admin@portal.be', '--name', 'Admin');
     await run('add-user', '--controller', 'ingent', '--role', 'auditor', '--email', 'audit@ingent.be', '--name', 'Audit');
     let list = await run('list');
@@ -70,6 +70,12 @@ describe('dpo CLI', () => {
     expect(list.stdout).toContain('audit@ingent.be\tAudit\tauditor\tingent\tdisabled\tnever');
     expect((await run('disable', '--email', 'nobody@x.be')).exitCode).toBe(1);
     expect((await run('reset-mfa', '--email', 'audit@ingent.be')).stderr).toContain('disabled');
+    // Enabled again: afresh, with a new link; a second time is refused.
+    const enabled = await run('enable', '--email', 'audit@ingent.be');
+    expect(enabled.stdout).toMatch(/^Enabled audit@ingent\.be again\. New enrolment link \(valid until .*\):\nhttps:\/\/privacy\.example\.be\/dpo\/enrol\/[A-Za-z0-9_-]{43}\n$/);
+    expect((await run('list')).stdout).toContain('audit@ingent.be\tAudit\tauditor\tingent\tenrolment pending\tnever');
+    const again = await run('enable', '--email', 'audit@ingent.be');
+    expect([again.exitCode, again.stderr]).toEqual([1, 'dpo: the account of audit@ingent.be is not disabled\n']);
     const reset = await run('reset-mfa', '--email', 'admin@portal.be');
     expect(reset.exitCode).toBe(0);
     expect(reset.stdout).toMatch(/^New enrolment link for admin@portal\.be .*\nhttps:\/\/privacy\.example\.be\/dpo\/enrol\/[A-Za-z0-9_-]{43}\n$/);

@@ -1,5 +1,5 @@
 // Account management in the workspace against the real app: a DPO manages the accounts of their
-// own controller (add, disable, reset the second factor), an administrator those of every
+// own controller (add, disable after asking, enable again, reset the second factor), an administrator those of every
 // controller; handlers and auditors get 403, another controller's DPO a 404; every change is in
 // the audit trail with the signed-in user as its actor, and the enrolment links really work.
 import { and, eq } from 'drizzle-orm';
@@ -46,11 +46,24 @@ async function enrolThrough(link: string): Promise<string> {
   return secret;
 }
 
-/** POSTs one row's button on the account list, with the list's CSRF token. */
-async function rowButton(c: DpoClient, targetId: string, action: 'disable' | 'reset-mfa') {
+/**
+ * Does what one row of the account list offers, as a person would: posts its button (reset,
+ * enable) with the list's CSRF token, or follows its link (disable) to the page that asks first
+ * and posts that page's button.
+ */
+async function rowButton(c: DpoClient, targetId: string, action: 'disable' | 'reset-mfa' | 'enable') {
   const list = await page(c, '/dpo/users?lang=en');
-  expect(list.html).toContain(`/dpo/users/${targetId}/${action}`);
-  return page(c, `/dpo/users/${targetId}/${action}?lang=en`, { method: 'POST', form: { _csrf: csrfOf(list.html) } });
+  const path = `/dpo/users/${targetId}/${action}?lang=en`;
+  if (action !== 'disable') {
+    expect(list.html).toContain(`action="/dpo/users/${targetId}/${action}?lang=en"`);
+    return page(c, path, { method: 'POST', form: { _csrf: csrfOf(list.html) } });
+  }
+  expect(list.html).toContain(`href="${path}"`);
+  const ask = await page(c, path);
+  expect(ask.status).toBe(200);
+  expect(ask.html).toContain('Disable this account?');
+  expect(ask.html).toContain(`action="${path}"`);
+  return page(c, path, { method: 'POST', form: { _csrf: csrfOf(ask.html) } });
 }
 
 async function auditOf(type: string, targetUserId: string) {
@@ -165,6 +178,43 @@ describe('a DPO manages the accounts of their controller', () => {
     expect((await dpo.request('/dpo/')).status).toBe(200);
   });
 
+  it('enables a disabled account again: it starts afresh with a new link, the old factor no longer works, audited; an active one is a conflict', async () => {
+    const dpo = await signedIn(people.ingentDpo);
+    const target = await enrolUser(t, { email: 'returning@in-gent.test', role: 'handler', controllerId: 'ingent' });
+    const targetId = await idOf(target.email);
+    expect((await rowButton(dpo, targetId, 'disable')).status).toBe(200);
+    // Asked again for a disabled account: it says so instead of asking.
+    expect((await page(dpo, `/dpo/users/${targetId}/disable?lang=en`)).status).toBe(409);
+
+    const res = await rowButton(dpo, targetId, 'enable');
+    expect(res.status).toBe(200);
+    expect(res.html).toContain('Account enabled again');
+    expect(res.res.headers.get('cache-control')).toBe('no-store');
+    const link = linkIn(res.html);
+    const [row] = await t.db.select().from(users).where(eq(users.id, targetId));
+    expect(row).toMatchObject({ disabledAt: null, passwordHash: null, totpSecret: null, recoveryCodes: [] });
+    t.clock.now += 31_000;
+    expect((await new DpoClient(t).signIn(target.email, target.secret)).status).toBe(401);
+    expect(await auditOf('user_enabled', targetId)).toEqual([expect.objectContaining({ actorUserId: await idOf('dpo@in-gent.test'), controllerId: 'ingent' })]);
+
+    const secret = await enrolThrough(link);
+    expect((await new DpoClient(t).signIn(target.email, secret)).status).toBe(303);
+    // Active again: the list offers disable, not enable; enabling it is a conflict, not an event.
+    const list = await page(dpo, '/dpo/users?lang=en');
+    expect(list.html).toContain(`href="/dpo/users/${targetId}/disable?lang=en"`);
+    expect(list.html).not.toContain(`/dpo/users/${targetId}/enable`);
+    const again = await page(dpo, `/dpo/users/${targetId}/enable?lang=en`, { method: 'POST', form: { _csrf: csrfOf(list.html) } });
+    expect(again.status).toBe(409);
+    expect(again.html).toContain('This account is not disabled');
+    expect(await auditOf('user_enabled', targetId)).toHaveLength(1);
+
+    // Another controller's DPO cannot enable or even ask about it.
+    const atlas = await signedIn(people.atlasDpo);
+    const atlasList = await page(atlas, '/dpo/users?lang=en');
+    expect((await page(atlas, `/dpo/users/${targetId}/disable?lang=en`)).status).toBe(404);
+    expect((await page(atlas, `/dpo/users/${targetId}/enable?lang=en`, { method: 'POST', form: { _csrf: csrfOf(atlasList.html) } })).status).toBe(404);
+  });
+
   it('resets the second factor: a new link, the old factor and sessions gone, re-enrolment works, audited', async () => {
     const dpo = await signedIn(people.ingentDpo);
     const target = await enrolUser(t, { email: 'lost-phone@in-gent.test', role: 'auditor', controllerId: 'ingent' });
@@ -276,7 +326,7 @@ describe('an administrator', () => {
 });
 
 describe('the account pages', () => {
-  it('are valid HTML: the list, the form with its errors, the link page, a 404 and a 409', { timeout: 60_000 }, async () => {
+  it('are valid HTML: the list, the form with its errors, the link page, the page that asks before disabling, a 404 and a 409', { timeout: 60_000 }, async () => {
     const admin = await signedIn(people.admin);
     const list = await page(admin, '/dpo/users?lang=nl');
     const errors = await (await admin.submit('/dpo/users/new?lang=nl', { role: 'handler' })).text();
@@ -285,6 +335,8 @@ describe('the account pages', () => {
     const missing = await page(admin, '/dpo/users/nobody/disable?lang=en', form);
     const own = await page(admin, `/dpo/users/${await idOf('admin@portal.test')}/disable?lang=en`, form);
     expect([missing.status, own.status]).toEqual([404, 409]);
-    expect(vnuErrors({ list: list.html, errors, added, missing: missing.html, own: own.html })).toEqual([]);
+    const ask = await page(admin, `/dpo/users/${await idOf('auditor@in-gent.test')}/disable?lang=nl`);
+    expect(ask.status).toBe(200);
+    expect(vnuErrors({ list: list.html, errors, added, missing: missing.html, own: own.html, ask: ask.html })).toEqual([]);
   });
 });

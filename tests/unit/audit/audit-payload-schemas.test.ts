@@ -14,6 +14,7 @@ const VALID: Record<AuditEventType, unknown> = {
   mfa_reset: { targetUserId: 'u-2' },
   user_added: { targetUserId: 'u-2', role: 'handler', controllerId: 'atlas' },
   user_disabled: { targetUserId: 'u-2' },
+  user_enabled: { targetUserId: 'u-2' },
   request_listed: { state: null, page: 0, count: 25 },
   request_viewed: {},
   id_copy_viewed: { fileId: 'f-1' },
@@ -37,7 +38,7 @@ const VALID: Record<AuditEventType, unknown> = {
 
 describe('audit payload schemas', () => {
   it('cover the 25 event types of the DPO workspace', () => {
-    expect(AUDIT_EVENT_TYPES).toHaveLength(27);
+    expect(AUDIT_EVENT_TYPES).toHaveLength(28);
     expect(Object.keys(VALID).sort()).toEqual([...AUDIT_EVENT_TYPES].sort());
   });
 
