@@ -31,6 +31,7 @@ export const auditPayloadSchemas = {
   sign_out: none,
   sign_out_everywhere: z.strictObject({ sessionsEnded: count }),
   mfa_enrolled: z.strictObject({ method: z.enum(['totp']) }),
+  second_factor_confirmed: z.strictObject({ method: z.enum(['totp', 'recovery_code']) }),
   mfa_reset: z.strictObject({ targetUserId: id }),
   user_added: z.strictObject({ targetUserId: id, role, controllerId: controllerId.nullable() }),
   user_disabled: z.strictObject({ targetUserId: id }),

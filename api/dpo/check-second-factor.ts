@@ -18,7 +18,11 @@ import { recordFailure } from './record-failure.ts';
 import { failureDelayMs } from './session-policy.ts';
 import { checkTotp } from './totp.ts';
 
-export async function checkSecondFactor(db: Db, cipher: Cipher, o: { userId: string; code: string; now: number; sleep: Sleep }): Promise<{ ok: true; via: 'totp' | 'recovery' } | { ok: false }> {
+export async function checkSecondFactor(
+  db: Db,
+  cipher: Cipher,
+  o: { userId: string; code: string; now: number; sleep: Sleep; /** 'confirm': a signed-in user confirming it is them (confirm-routes.tsx), audited as such. */ purpose?: 'sign_in' | 'confirm' },
+): Promise<{ ok: true; via: 'totp' | 'recovery' } | { ok: false }> {
   const [u] = await db.select().from(users).where(eq(users.id, o.userId));
   if (!u || u.disabledAt || !u.totpSecret || !u.totpEnrolledAt || (u.lockedUntil && u.lockedUntil.getTime() > o.now)) return { ok: false };
   await o.sleep(failureDelayMs(u.failedAttempts));
@@ -49,6 +53,12 @@ export async function checkSecondFactor(db: Db, cipher: Cipher, o: { userId: str
     return { ok: false };
   }
   await db.transaction(async (tx) => {
+    if (o.purpose === 'confirm') {
+      await tx.update(users).set({ failedAttempts: 0, lockedUntil: null }).where(eq(users.id, u.id));
+      const method = via === 'totp' ? 'totp' : 'recovery_code';
+      await appendAuditEvent(tx, { type: 'second_factor_confirmed', actorUserId: u.id, controllerId: u.controllerId, requestId: null, payload: { method } }, o.now);
+      return;
+    }
     await tx.update(users).set({ failedAttempts: 0, lockedUntil: null, lastSignInAt: new Date(o.now) }).where(eq(users.id, u.id));
     const method = via === 'totp' ? 'password_totp' : 'recovery_code';
     await appendAuditEvent(tx, { type: 'sign_in', actorUserId: u.id, controllerId: u.controllerId, requestId: null, payload: { method } }, o.now);

@@ -24,5 +24,7 @@ export interface DpoEnv {
     user: SignedInUser;
     csrfToken: string;
     sessionTokenHash: string;
+    /** When the session last passed the second factor (ms): see RECENT_FACTOR_MS. */
+    factorAt: number;
   };
 }

@@ -20,9 +20,9 @@ import type { DpoEnv } from './dpo-env.ts';
 import type { FieldErrorText } from './pages/layout.tsx';
 import { renderPage } from './pages/layout.tsx';
 import { OverviewPage } from './pages/overview-page.tsx';
+import { READERS } from './roles.ts';
 import { requireUser } from './require-user.tsx';
 
-const READERS = ['dpo', 'handler', 'auditor'] as const;
 
 async function showOverview(c: Context<DpoEnv>, period: { from: string; to: string }, errors: FieldErrorText[]): Promise<Response> {
   const user = c.var.user;

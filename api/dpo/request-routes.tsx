@@ -26,13 +26,14 @@ import { checkRequestSeal } from '../workspace/check-request-seal.ts';
 import { loadRequestDetail } from '../workspace/load-request-detail.ts';
 import { findRequestFor, visibleTo } from '../workspace/request-scope.ts';
 import { renderViewedOverlay } from '../workspace/render-viewed-overlay.ts';
+import { confirmHref, factorIsRecent } from './confirm-routes.tsx';
 import type { DpoEnv } from './dpo-env.ts';
 import { renderPage } from './pages/layout.tsx';
 import { notFoundPage } from './pages/not-found.tsx';
 import { formatBrusselsDateTime, RequestPage } from './pages/request-page.tsx';
+import { READERS } from './roles.ts';
 import { requireUser } from './require-user.tsx';
 
-const READERS = ['dpo', 'handler', 'auditor'] as const;
 const OPEN_STATES = new Set(['received', 'awaiting_information', 'in_progress']);
 
 /** File extensions for the types the portal stores. */
@@ -67,7 +68,8 @@ export function requestRoutes(): Hono<DpoEnv> {
     const actions = user.role === 'auditor' ? [] : availableActions(r, user);
     await audit(c, { type: 'request_viewed', actorUserId: user.id, controllerId: r.controllerId, requestId: r.id, payload: {} });
     const routingText = explainRoutingRecord(l, r.routing as RoutingRecord);
-    return renderPage(c, <RequestPage lang={l} user={user} view={{ detail, routingText, daysLeft, seal, actions }} />);
+    const confirmIdCopyHref = factorIsRecent(c) ? null : confirmHref(l, `/dpo/requests/${r.reference}?lang=${l}`);
+    return renderPage(c, <RequestPage lang={l} user={user} view={{ detail, routingText, daysLeft, seal, actions, confirmIdCopyHref }} />);
   });
 
   app.get('/requests/:reference/id-copy', requireUser(READERS), async (c) => {
@@ -75,6 +77,8 @@ export function requestRoutes(): Hono<DpoEnv> {
     const user = c.var.user;
     const request = await findRequestFor(db, user, c.req.param('reference'));
     if (!request) return notFoundPage(c);
+    // An ID copy only within RECENT_FACTOR_MS of the second factor (ASVS 3.7.1): else confirm first.
+    if (!factorIsRecent(c)) return c.redirect(confirmHref(c.var.lang, `/dpo/requests/${request.reference}?lang=${c.var.lang}`), 303);
     const file = await db
       .select()
       .from(requestFiles)

@@ -40,6 +40,7 @@ export function requireUser(roles?: readonly Role[]): MiddlewareHandler<DpoEnv> 
     c.set('user', session.user);
     c.set('csrfToken', session.csrfSecret);
     c.set('sessionTokenHash', session.tokenHash);
+    c.set('factorAt', session.factorAt ?? 0);
     await next();
   };
 }

@@ -11,6 +11,7 @@ import { bodyLimit } from 'hono/body-limit';
 import type { DpoDeps, DpoEnv } from './dpo-env.ts';
 import { actionRoutes } from './action-routes.tsx';
 import { auditRoutes } from './audit-routes.tsx';
+import { confirmRoutes } from './confirm-routes.tsx';
 import { enrolRoutes } from './enrol-routes.tsx';
 import { homeRoutes } from './home-routes.tsx';
 import { listRoutes } from './list-routes.tsx';
@@ -51,6 +52,7 @@ export function dpoRoutes(deps: DpoDeps): Hono<DpoEnv> {
   app.route('/', overviewRoutes());
   app.route('/', auditRoutes());
   app.route('/', requestRoutes());
+  app.route('/', confirmRoutes());
   app.route('/', actionRoutes());
   app.route('/', userRoutes());
   return app;

@@ -14,6 +14,11 @@ export const ABSOLUTE_MS = 8 * 3_600_000;
 export const PENDING_MFA_MS = 10 * 60_000;
 export const MAX_FAILURES = 10;
 export const LOCK_MS = 15 * 60_000;
+/**
+ * How long a passed second factor counts as recent: an ID copy is shown only within this time
+ * of it; later the user confirms with a new code first (ASVS 3.7.1).
+ */
+export const RECENT_FACTOR_MS = 15 * 60_000;
 export const ENROLMENT_MS = 72 * 3_600_000;
 export const MIN_PASSWORD_LENGTH = 12;
 export const RECOVERY_CODE_COUNT = 10;

@@ -32,6 +32,8 @@ export interface ActiveSession {
   tokenHash: string;
   csrfSecret: string;
   mfa: boolean;
+  /** When the second factor (or OpenID Connect) was last passed in this session; null before. */
+  factorAt: number | null;
   user: SignedInUser;
 }
 
@@ -51,8 +53,14 @@ export async function readSession(db: Db, token: string | undefined, now: number
     tokenHash,
     csrfSecret: s.csrfSecret,
     mfa: s.mfaAt !== null,
+    factorAt: s.mfaAt?.getTime() ?? null,
     user: { id: u.id, controllerId: u.controllerId, role: u.role as Role, displayName: u.displayName },
   };
+}
+
+/** Notes that the session's user passed their second factor again, now (confirm-routes.tsx). */
+export async function renewFactor(db: Db, tokenHash: string, now: number): Promise<void> {
+  await db.update(sessions).set({ mfaAt: new Date(now) }).where(eq(sessions.tokenHash, tokenHash));
 }
 
 export async function endSession(db: Db, tokenHash: string): Promise<void> {

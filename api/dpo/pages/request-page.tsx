@@ -26,6 +26,8 @@ export interface RequestView {
   daysLeft: DaysLeft | null;
   seal: RequestSealCheck;
   actions: { action: WorkspaceAction; href: string }[];
+  /** Null while the session's second factor is recent enough to show the ID copy; else where to confirm it. */
+  confirmIdCopyHref: string | null;
 }
 
 const dateTimeFormats = new Map<WorkspaceLang, Intl.DateTimeFormat>();
@@ -229,7 +231,14 @@ export function RequestPage(p: { lang: WorkspaceLang; user: SignedInUser; view: 
             ? tw(l, 'request.identityChecked', { name: detail.identityCheckedByName ?? tw(l, 'request.actor.unknown'), date: formatBrusselsDateTime(l, r.identityCheckedAt) })
             : tw(l, 'request.identityNotChecked')}
         </p>
-        {idCopy ? (
+        {idCopy && p.view.confirmIdCopyHref ? (
+          <div class="notice">
+            <p>{tw(l, 'request.idCopy.confirm')}</p>
+            <a class="button button-secondary" href={p.view.confirmIdCopyHref}>
+              {tw(l, 'request.idCopy.confirmLink')}
+            </a>
+          </div>
+        ) : idCopy ? (
           <figure class="request-id-copy">
             <img src={`${base}/id-copy?lang=${l}`} alt={tw(l, 'request.idCopy.alt')} />
             <figcaption>{tw(l, 'request.idCopy.notice')}</figcaption>

@@ -11,6 +11,7 @@ const VALID: Record<AuditEventType, unknown> = {
   sign_out: {},
   sign_out_everywhere: { sessionsEnded: 3 },
   mfa_enrolled: { method: 'totp' },
+  second_factor_confirmed: { method: 'totp' },
   mfa_reset: { targetUserId: 'u-2' },
   user_added: { targetUserId: 'u-2', role: 'handler', controllerId: 'atlas' },
   user_disabled: { targetUserId: 'u-2' },
@@ -38,7 +39,7 @@ const VALID: Record<AuditEventType, unknown> = {
 
 describe('audit payload schemas', () => {
   it('cover the 25 event types of the DPO workspace', () => {
-    expect(AUDIT_EVENT_TYPES).toHaveLength(28);
+    expect(AUDIT_EVENT_TYPES).toHaveLength(29);
     expect(Object.keys(VALID).sort()).toEqual([...AUDIT_EVENT_TYPES].sort());
   });
 
