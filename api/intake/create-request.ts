@@ -25,7 +25,7 @@ import { enqueueMail } from '../mail/enqueue-mail.ts';
 import type { Cipher } from '../mail/types.ts';
 import { renderReceiptOffThread } from '../receipts/render-receipt-off-thread.ts';
 import { maskNationalRegisterNumbers } from '../requests/national-register-number.ts';
-import { generateReference } from '../requests/reference.ts';
+import { freshReference } from '../requests/fresh-reference.ts';
 import { createStatusToken, hashStatusToken } from '../requests/status-token.ts';
 import { routeRequest } from '../routing/route-request.ts';
 import { receiptFingerprint } from '../seal/receipt-fingerprint.ts';
@@ -117,7 +117,7 @@ export async function createRequest(s: Submission, uploads: Partial<Record<FileF
   const rules = getDeadlineRules(routing.controller);
   const deadlines = computeRequestDeadlines({ receivedAt: now }, rules);
   const receivedDate = formatIsoDay(deadlines.receivedOn);
-  const reference = generateReference();
+  const reference = await freshReference(d.db);
 
   // Free text never keeps a national register number: the portal does not ask for it.
   let masked = 0;

@@ -26,7 +26,7 @@ import { confirmationMail, dpoNoticeMail } from '../intake/request-mails.ts';
 import { enqueueMail } from '../mail/enqueue-mail.ts';
 import type { Cipher } from '../mail/types.ts';
 import { maskNationalRegisterNumbers } from '../requests/national-register-number.ts';
-import { generateReference } from '../requests/reference.ts';
+import { freshReference } from '../requests/fresh-reference.ts';
 import { createStatusToken, hashStatusToken } from '../requests/status-token.ts';
 import { createRoutingRecord } from '../routing/create-routing-record.ts';
 import { findContactPoint, routeRequest } from '../routing/route-request.ts';
@@ -171,7 +171,7 @@ export async function registerRequest(d: RegisterDeps, user: { id: string; contr
     signedPlace: '',
     signedDate: '',
   };
-  const reference = generateReference();
+  const reference = await freshReference(d.db);
   const statusToken = createStatusToken();
   const statusUrl = `${d.publicUrl}/${input.lang}/status/#${statusToken}`;
   const confirmToken = input.email ? createStatusToken() : null;

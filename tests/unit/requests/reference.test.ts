@@ -62,10 +62,13 @@ describe('generateReference', () => {
     );
   });
 
-  it('does not repeat over 100 000 draws from the crypto RNG', () => {
+  it('repeats over 100 000 draws from the crypto RNG no more than 40 random bits would', () => {
     const seen = new Set<string>();
     for (let i = 0; i < 100_000; i++) seen.add(generateReference());
-    expect(seen.size).toBe(100_000);
+    // Two of 100 000 draws of 40 bits meet with probability ~0.5 % (so this once asked for no
+    // repeat at all, and failed now and then); three repeats, ~10^-8. A generator with fewer
+    // bits or a bias repeats by the thousand. Taken references are drawn again (fresh-reference.ts).
+    expect(seen.size).toBeGreaterThanOrEqual(100_000 - 2);
   });
 
   it('is not sequential: consecutive references share no more symbols than chance', () => {
