@@ -52,16 +52,13 @@ export async function checkSecondFactor(
     await recordFailure(db, { userId: u.id, controllerId: u.controllerId, reason: 'wrong_code', now: o.now });
     return { ok: false };
   }
+  const confirming = o.purpose === 'confirm';
   await db.transaction(async (tx) => {
-    if (o.purpose === 'confirm') {
-      await tx.update(users).set({ failedAttempts: 0, lockedUntil: null }).where(eq(users.id, u.id));
-      const method = via === 'totp' ? 'totp' : 'recovery_code';
-      await appendAuditEvent(tx, { type: 'second_factor_confirmed', actorUserId: u.id, controllerId: u.controllerId, requestId: null, payload: { method } }, o.now);
-      return;
-    }
-    await tx.update(users).set({ failedAttempts: 0, lockedUntil: null, lastSignInAt: new Date(o.now) }).where(eq(users.id, u.id));
-    const method = via === 'totp' ? 'password_totp' : 'recovery_code';
-    await appendAuditEvent(tx, { type: 'sign_in', actorUserId: u.id, controllerId: u.controllerId, requestId: null, payload: { method } }, o.now);
+    // A confirmation is not a sign-in: it leaves the last sign-in as it was.
+    await tx.update(users).set({ failedAttempts: 0, lockedUntil: null, ...(confirming ? {} : { lastSignInAt: new Date(o.now) }) }).where(eq(users.id, u.id));
+    const base = { actorUserId: u.id, controllerId: u.controllerId, requestId: null };
+    if (confirming) await appendAuditEvent(tx, { ...base, type: 'second_factor_confirmed', payload: { method: via === 'totp' ? 'totp' : 'recovery_code' } }, o.now);
+    else await appendAuditEvent(tx, { ...base, type: 'sign_in', payload: { method: via === 'totp' ? 'password_totp' : 'recovery_code' } }, o.now);
   });
   return { ok: true, via };
 }

@@ -1,6 +1,6 @@
 /**
- * GET/POST /dpo/confirm?next=…: a signed-in user who reads requests confirms it is them with their second factor
- * (ASVS 3.7.1). The request page shows an ID copy only within RECENT_FACTOR_MS of the session's
+ * GET/POST /dpo/confirm?next=…: a signed-in user who reads requests confirms it is them with
+ * their second factor (ASVS 3.7.1). The request page shows an ID copy only within RECENT_FACTOR_MS of the session's
  * last second factor; after that it links here, and a good code renews the session's factor and
  * returns to `next` (a workspace path; anything else returns to the start page). A wrong code
  * counts towards the lock-out like one at sign-in.

@@ -17,6 +17,7 @@ import { appendAuditEvent } from '../audit/index.ts';
 import { AppError } from '../http/errors.ts';
 import { accountWhere, type AccountRef } from './disable-user.ts';
 import { issueEnrolmentLink } from './issue-enrolment-link.ts';
+import { NO_FACTORS } from './reset-mfa.ts';
 import type { SignedInUser } from './roles.ts';
 import { canManage } from './user-scope.ts';
 
@@ -28,7 +29,7 @@ export async function enableUser(db: Db, o: AccountRef & { publicUrl: string; no
     if (!u.disabledAt) throw new AppError('user_not_disabled', 409, [], `the account of ${who} is not disabled`);
     await tx
       .update(users)
-      .set({ disabledAt: null, passwordHash: null, totpSecret: null, totpEnrolledAt: null, totpLastStep: null, recoveryCodes: [], failedAttempts: 0, lockedUntil: null })
+      .set({ ...NO_FACTORS, disabledAt: null })
       .where(eq(users.id, u.id));
     await appendAuditEvent(tx, { type: 'user_enabled', actorUserId: o.actor?.id ?? null, controllerId: u.controllerId, requestId: null, payload: { targetUserId: u.id } }, o.now);
     if (u.oidcSubject) return { link: null, expiresAt: null };

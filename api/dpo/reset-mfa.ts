@@ -19,6 +19,9 @@ import { issueEnrolmentLink } from './issue-enrolment-link.ts';
 import type { SignedInUser } from './roles.ts';
 import { canManage } from './user-scope.ts';
 
+/** What an account starts afresh with: no password, second factor or recovery codes, no failures. Also enable-user.ts. */
+export const NO_FACTORS = { passwordHash: null, totpSecret: null, totpEnrolledAt: null, totpLastStep: null, recoveryCodes: [] as string[], failedAttempts: 0, lockedUntil: null };
+
 export async function resetMfa(db: Db, o: AccountRef & { publicUrl: string; now: number; actor?: SignedInUser | undefined }): Promise<{ link: string; expiresAt: Date }> {
   return db.transaction(async (tx) => {
     const [u] = await tx.select({ id: users.id, controllerId: users.controllerId, disabledAt: users.disabledAt, oidcSubject: users.oidcSubject }).from(users).where(accountWhere(o));
@@ -29,7 +32,7 @@ export async function resetMfa(db: Db, o: AccountRef & { publicUrl: string; now:
     if (u.oidcSubject) throw new AppError('oidc_account', 409, [], `the account of ${who} signs in with OpenID Connect: it has no password or second factor here`);
     await tx
       .update(users)
-      .set({ passwordHash: null, totpSecret: null, totpEnrolledAt: null, totpLastStep: null, recoveryCodes: [], failedAttempts: 0, lockedUntil: null })
+      .set(NO_FACTORS)
       .where(eq(users.id, u.id));
     await tx.delete(sessions).where(eq(sessions.userId, u.id));
     await appendAuditEvent(tx, { type: 'mfa_reset', actorUserId: o.actor?.id ?? null, controllerId: u.controllerId, requestId: null, payload: { targetUserId: u.id } }, o.now);
